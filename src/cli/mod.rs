@@ -1,0 +1,54 @@
+//! The command line: clap definitions, one file per subcommand, and the exit-code table.
+
+mod extract;
+mod rules;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit codes, one per outcome (see `docs/` and the README).
+pub mod exit {
+    /// No finding at or above `--fail-on`.
+    pub const CLEAN: u8 = 0;
+    /// Findings at or above `--fail-on`, or failed rule examples.
+    pub const FINDINGS: u8 = 1;
+    /// The run itself failed: bad arguments, an unreadable file, invalid rules.
+    pub const FAILURE: u8 = 2;
+}
+
+/// factlint checks the facts stated in prose against rule files.
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate rule files and list their facts, entities and sources.
+    Rules(rules::RulesArgs),
+    /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
+    Extract(extract::ExtractArgs),
+}
+
+/// Parse the arguments, run the subcommand and return its exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() {
+                exit::FAILURE
+            } else {
+                exit::CLEAN
+            };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Rules(args) => rules::run(args),
+        Command::Extract(args) => extract::run(args),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,1 @@
+//! Rule-file syntax: a plain-data AST with spans, the nom parser and syntax errors.

@@ -1,0 +1,1 @@
+//! Values in English prose: dates, numbers, money, percentages, ordinals and their hedges.

@@ -1,0 +1,14 @@
+//! factlint: a fact-checking linter for prose.
+//!
+//! Rule files (`*.facts`) are parsed by [`dsl`] into an AST and checked by [`rules`] into a
+//! [`rules::RuleSet`]. Drafts become documents, the engine finds the sentences that state a
+//! fact, [`extract`] reads the values stated there, and every mismatch becomes a
+//! [`diagnostic::Diagnostic`] that the reporters print.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod dsl;
+pub mod extract;
+pub mod rules;
+pub mod span;
+pub mod value;
