@@ -7,8 +7,12 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod document;
 pub mod dsl;
+pub mod engine;
 pub mod extract;
+pub mod load;
+pub mod report;
 pub mod rules;
 pub mod span;
 pub mod value;

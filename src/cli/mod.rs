@@ -1,5 +1,6 @@
 //! The command line: clap definitions, one file per subcommand, and the exit-code table.
 
+mod check;
 mod extract;
 mod rules;
 
@@ -26,6 +27,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check drafts against the rules and report every finding.
+    Check(check::CheckArgs),
     /// Validate rule files and list their facts, entities and sources.
     Rules(rules::RulesArgs),
     /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
@@ -47,6 +50,7 @@ pub fn run() -> ExitCode {
         }
     };
     let code = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Extract(args) => extract::run(args),
     };

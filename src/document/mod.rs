@@ -1,0 +1,187 @@
+//! Drafts: plain text or Markdown turned into prose (the same bytes, with everything that is
+//! not prose blanked out), blocks, sentences, the document date and suppression comments.
+//!
+//! Every offset here is a byte offset into the original file: the prose view has exactly the
+//! length of the file, so a span found in it is a span of the file.
+
+mod front_matter;
+mod markdown;
+mod sentences;
+mod suppress;
+
+pub use sentences::split_sentences;
+pub use suppress::Suppressions;
+
+use crate::span::Span;
+use crate::value::PartialDate;
+
+/// How a draft's text is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// Markdown for `.md`, `.markdown` and `.mdx`; plain text otherwise.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if [".md", ".markdown", ".mdx"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// A sentence of prose and the block (paragraph, heading, list item…) it stands in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into [`Document::blocks`].
+    pub block: usize,
+}
+
+/// A draft, read and split, ready for the engine.
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    /// The original file text.
+    pub text: &'a str,
+    /// The same length as `text`: prose kept, everything else (markup, code, HTML, link
+    /// targets, front matter) replaced by spaces, line breaks kept.
+    pub prose: String,
+    /// Blocks of prose (paragraphs, headings, list items, table cells), in order.
+    pub blocks: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    /// The `date:` of YAML front matter, if any.
+    pub front_matter_date: Option<PartialDate>,
+    pub suppressions: Suppressions,
+}
+
+impl<'a> Document<'a> {
+    /// Read `text` in the given format. Never fails: whatever is not understood is prose.
+    pub fn parse(text: &'a str, format: Format) -> Document<'a> {
+        let (front_matter_len, front_matter_date) = front_matter::read(text);
+        let (prose, blocks) = match format {
+            Format::Markdown => markdown::prose(text, front_matter_len),
+            Format::Text => text_prose(text, front_matter_len),
+        };
+        let sentences = blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(block, span)| {
+                split_sentences(&prose, *span)
+                    .into_iter()
+                    .map(move |span| Sentence { span, block })
+            })
+            .collect();
+        let suppressions = Suppressions::parse(text);
+        Document {
+            text,
+            prose,
+            blocks,
+            sentences,
+            front_matter_date,
+            suppressions,
+        }
+    }
+
+    /// The prose of `span` (spaces where markup stood).
+    pub fn prose_of(&self, span: Span) -> &str {
+        span.slice(&self.prose).unwrap_or("")
+    }
+}
+
+/// Plain text: front matter blanked, blocks are runs of non-blank lines.
+fn text_prose(text: &str, front_matter_len: usize) -> (String, Vec<Span>) {
+    let mut prose = String::with_capacity(text.len());
+    prose.push_str(&blank(&text[..front_matter_len]));
+    prose.push_str(&text[front_matter_len..]);
+    let blocks = paragraphs(&prose, Span::new(front_matter_len, text.len()));
+    (prose, blocks)
+}
+
+/// Runs of non-blank lines inside `within`, trimmed of surrounding whitespace.
+pub(crate) fn paragraphs(prose: &str, within: Span) -> Vec<Span> {
+    let mut blocks = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = within.start;
+    let mut offset = within.start;
+    for line in prose[within.range()].split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            if let Some(begin) = start.take() {
+                blocks.push(Span::new(begin, last_end));
+            }
+            continue;
+        }
+        let leading = line.len() - line.trim_start().len();
+        if start.is_none() {
+            start = Some(line_start + leading);
+        }
+        last_end = line_start + line.trim_end().len();
+    }
+    if let Some(begin) = start {
+        blocks.push(Span::new(begin, last_end));
+    }
+    blocks
+}
+
+/// The same number of bytes as `text`, all spaces, line breaks kept.
+pub(crate) fn blank(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b == b'\n' { '\n' } else { ' ' })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, format: Format) -> Vec<String> {
+        let document = Document::parse(text, format);
+        assert_eq!(document.prose.len(), text.len());
+        document
+            .sentences
+            .iter()
+            .map(|s| document.prose_of(s.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_paragraphs_and_sentences() {
+        let text = "First one. Second one!\nStill second? No.\n\nNew paragraph here.";
+        assert_eq!(
+            sentences(text, Format::Text),
+            [
+                "First one.",
+                "Second one!",
+                "Still second?",
+                "No.",
+                "New paragraph here."
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_code_and_link_targets_are_not_prose() {
+        let text = "---\ndate: 2013-07-17\n---\n# Title 1992\n\nSee [the 1992 note](https://x.org/1993) and `1994`.\n\n```\n1995\n```\n";
+        let document = Document::parse(text, Format::Markdown);
+        assert_eq!(
+            document.front_matter_date,
+            Some(PartialDate::ymd(2013, 7, 17))
+        );
+        assert!(!document.prose.contains("1993"));
+        assert!(!document.prose.contains("1994"));
+        assert!(!document.prose.contains("1995"));
+        assert!(!document.prose.contains("2013"));
+        assert!(document.prose.contains("the 1992 note"));
+        let all = sentences(text, Format::Markdown);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0], "Title 1992");
+    }
+}

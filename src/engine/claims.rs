@@ -1,0 +1,480 @@
+//! Binding: which facts a sentence states, and which stated value belongs to each.
+//!
+//! A fact is stated in a sentence that holds one of its cues, every `near` group and every
+//! `with` entity in its scope, and none of its `unless` phrases. Its value is the one at its
+//! pattern's slot where the pattern matches; otherwise the nearest value of the right type in
+//! scope, no farther than [`MAX_DISTANCE`] bytes from a cue. Each value is claimed by one fact
+//! only: pairs are taken nearest first. A fact bound to an event is dropped when the sentence
+//! is about another time (it states a year outside the event's window, or the draft is dated
+//! more than a year away) and does not name the event.
+
+use super::matcher::{Hit, Meaning};
+use super::{Context, day_number};
+use crate::extract::{Extracted, Value, ValueKind};
+use crate::rules::{Expect, FactIdx, PatternPart, ValueType};
+use crate::span::Span;
+use std::collections::BTreeMap;
+
+/// How far (in bytes of text between them) a value may stand from its cue.
+pub const MAX_DISTANCE: usize = 160;
+
+/// What a statement of a fact was bound to.
+#[derive(Clone, Debug)]
+pub enum Bound {
+    Value(Extracted),
+    /// Entity names of the slot's classes, for `entity` and `parties` facts.
+    Entities(Vec<Hit>),
+    None,
+}
+
+/// One statement of one fact.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub fact: FactIdx,
+    pub sentence: usize,
+    /// The cue nearest to the bound value (or the first cue).
+    pub cue: Span,
+    pub bound: Bound,
+}
+
+/// The kind of extracted value a fact compares, if it compares one.
+pub fn value_kind(expect: &Expect) -> Option<ValueKind> {
+    Some(match expect {
+        Expect::Date(_) => ValueKind::Date,
+        Expect::Number { .. } | Expect::Duration(_) => ValueKind::Number,
+        Expect::Money { .. } => ValueKind::Money,
+        Expect::Percent { .. } => ValueKind::Percent,
+        Expect::Ordinal(_) | Expect::Anniversary(_) => ValueKind::Ordinal,
+        Expect::Consistent(value_type) => match value_type {
+            ValueType::Date => ValueKind::Date,
+            ValueType::Number | ValueType::Count => ValueKind::Number,
+            ValueType::Money => ValueKind::Money,
+            ValueType::Percent => ValueKind::Percent,
+            ValueType::Ordinal => ValueKind::Ordinal,
+            ValueType::Entity => return None,
+        },
+        Expect::Entity(_) | Expect::Parties(_) | Expect::Nothing => return None,
+    })
+}
+
+/// The entity classes an `entity` or `parties` fact takes.
+fn entity_classes<'a>(context: &'a Context<'_, '_>, expect: &Expect) -> Vec<&'a str> {
+    let indexes: &[usize] = match expect {
+        Expect::Entity(entity) => std::slice::from_ref(entity),
+        Expect::Parties(parties) => parties,
+        _ => return Vec::new(),
+    };
+    let mut classes: Vec<&str> = indexes
+        .iter()
+        .filter_map(|&entity| context.rules.entities.get(entity))
+        .map(|entity| entity.class.as_str())
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    classes
+}
+
+struct Candidate {
+    fact: FactIdx,
+    cues: Vec<Span>,
+    scope: Span,
+}
+
+/// Bind every statement of every fact in the document.
+pub fn bind(context: &mut Context<'_, '_>) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for sentence in 0..context.document.sentences.len() {
+        let candidates = candidates(context, sentence);
+        if candidates.is_empty() {
+            continue;
+        }
+        claims.extend(bind_sentence(context, sentence, candidates));
+    }
+    claims
+}
+
+/// Facts whose cue, co-words, co-mentions and exclusions hold in this sentence.
+fn candidates(context: &Context<'_, '_>, sentence: usize) -> Vec<Candidate> {
+    let span = context.document.sentences[sentence].span;
+    let mut cues: BTreeMap<FactIdx, Vec<Span>> = BTreeMap::new();
+    for hit in context.hits_in(span) {
+        if let Meaning::Cue(fact) = hit.meaning {
+            cues.entry(fact).or_default().push(hit.span);
+        }
+    }
+    let mut found = Vec::new();
+    for (fact_index, cue_spans) in cues {
+        let Some(fact) = context.rules.facts.get(fact_index) else {
+            continue;
+        };
+        let scope = context.scope_span(sentence, fact.scope);
+        let hits = context.hits_in(scope);
+        let has = |test: &dyn Fn(&Meaning) -> bool| hits.iter().any(|hit| test(&hit.meaning));
+        let near_ok = (0..fact.near.len()).all(|group| {
+            has(&|m| {
+                *m == Meaning::Near {
+                    fact: fact_index,
+                    group,
+                }
+            })
+        });
+        let with_ok = fact
+            .with
+            .iter()
+            .all(|&entity| has(&|m| matches!(m, Meaning::Name { entity: e, .. } if *e == entity)));
+        let unless = has(&|m| *m == Meaning::Unless(fact_index));
+        if near_ok && with_ok && !unless {
+            found.push(Candidate {
+                fact: fact_index,
+                cues: cue_spans,
+                scope,
+            });
+        }
+    }
+    found
+}
+
+fn gap(a: Span, b: Span) -> usize {
+    if a.overlaps(b) {
+        0
+    } else if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start - b.end
+    }
+}
+
+fn nearest_cue(cues: &[Span], target: Span) -> (usize, Span) {
+    cues.iter()
+        .map(|&cue| (gap(cue, target), cue))
+        .min_by_key(|(distance, _)| *distance)
+        .unwrap_or((usize::MAX, target))
+}
+
+fn bind_sentence(
+    context: &mut Context<'_, '_>,
+    sentence: usize,
+    candidates: Vec<Candidate>,
+) -> Vec<Claim> {
+    let rules = context.rules;
+    // Values in every sentence any candidate looks at.
+    let mut values: Vec<Extracted> = Vec::new();
+    let mut scopes: Vec<Span> = candidates.iter().map(|c| c.scope).collect();
+    scopes.sort();
+    scopes.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    for scope in scopes {
+        for index in context.sentences_in(scope) {
+            if seen.insert(index) {
+                values.extend(context.values(index).iter().cloned());
+            }
+        }
+    }
+
+    // Candidate pairs (distance, fact, value), values first by pattern slot.
+    let mut bound: Vec<Option<Bound>> = vec![None; candidates.len()];
+    let mut taken_value = vec![false; values.len()];
+    let mut cue_of: Vec<Span> = candidates.iter().map(|c| c.cues[0]).collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (which, candidate) in candidates.iter().enumerate() {
+        let Some(fact) = rules.facts.get(candidate.fact) else {
+            continue;
+        };
+        let Some(kind) = value_kind(&fact.expect) else {
+            continue;
+        };
+        if let Some(pattern) = &fact.pattern {
+            let sentence_span = context.document.sentences[sentence].span;
+            let slot = slot_position(context.document.prose_of(sentence_span), pattern)
+                .map(|at| at + sentence_span.start);
+            if let Some(slot) = slot
+                && let Some(value_index) = values.iter().position(|v| {
+                    v.value.kind() == kind && v.span.start <= slot && slot < v.span.end
+                })
+                && !taken_value[value_index]
+            {
+                taken_value[value_index] = true;
+                bound[which] = Some(Bound::Value(values[value_index].clone()));
+                continue;
+            }
+        }
+        for (value_index, value) in values.iter().enumerate() {
+            if value.value.kind() != kind || !candidate.scope.contains(value.span) {
+                continue;
+            }
+            let (distance, _) = nearest_cue(&candidate.cues, value.span);
+            if distance <= MAX_DISTANCE {
+                pairs.push((distance, which, value_index));
+            }
+        }
+    }
+    pairs.sort();
+    for (_, which, value_index) in pairs {
+        if bound[which].is_some() || taken_value[value_index] {
+            continue;
+        }
+        taken_value[value_index] = true;
+        cue_of[which] = nearest_cue(&candidates[which].cues, values[value_index].span).1;
+        bound[which] = Some(Bound::Value(values[value_index].clone()));
+    }
+
+    // Entity slots: each entity name goes to the nearest cue among facts that take its class.
+    let mut entity_claims: Vec<Vec<Hit>> = vec![Vec::new(); candidates.len()];
+    let mut owners: BTreeMap<Span, (usize, usize)> = BTreeMap::new();
+    for (which, candidate) in candidates.iter().enumerate() {
+        let Some(fact) = rules.facts.get(candidate.fact) else {
+            continue;
+        };
+        let classes = entity_classes(context, &fact.expect);
+        if classes.is_empty() {
+            continue;
+        }
+        for hit in context.hits_in(candidate.scope) {
+            let Meaning::Name { entity, .. } = hit.meaning else {
+                continue;
+            };
+            let Some(declared) = rules.entities.get(entity) else {
+                continue;
+            };
+            if !classes.contains(&declared.class.as_str())
+                || candidate.cues.iter().any(|cue| cue.contains(hit.span))
+            {
+                continue;
+            }
+            let (distance, _) = nearest_cue(&candidate.cues, hit.span);
+            let entry = owners.entry(hit.span).or_insert((distance, which));
+            if distance < entry.0 {
+                *entry = (distance, which);
+            }
+        }
+    }
+    for (which, candidate) in candidates.iter().enumerate() {
+        for hit in context.hits_in(candidate.scope) {
+            if matches!(hit.meaning, Meaning::Name { .. })
+                && owners
+                    .get(&hit.span)
+                    .is_some_and(|(_, owner)| *owner == which)
+            {
+                entity_claims[which].push(*hit);
+            }
+        }
+    }
+
+    let mut claims = Vec::new();
+    for (which, candidate) in candidates.into_iter().enumerate() {
+        let entities = std::mem::take(&mut entity_claims[which]);
+        let bound = match bound[which].take() {
+            Some(bound) => bound,
+            None if !entities.is_empty() => Bound::Entities(entities),
+            None => Bound::None,
+        };
+        if !about_fact_event(context, &candidate, &bound, &values) {
+            continue;
+        }
+        claims.push(Claim {
+            fact: candidate.fact,
+            sentence,
+            cue: cue_of[which],
+            bound,
+        });
+    }
+    claims
+}
+
+/// Whether a statement counts for the fact's event (always true for facts without one).
+fn about_fact_event(
+    context: &Context<'_, '_>,
+    candidate: &Candidate,
+    bound: &Bound,
+    values: &[Extracted],
+) -> bool {
+    let Some(fact) = context.rules.facts.get(candidate.fact) else {
+        return false;
+    };
+    let Some(event) = fact.event.and_then(|event| context.rules.events.get(event)) else {
+        return true;
+    };
+    let (Some(from), Some(to)) = (event.from.or(event.to), event.to.or(event.from)) else {
+        return true;
+    };
+    let bound_span = match bound {
+        Bound::Value(value) => Some(value.span),
+        _ => None,
+    };
+    let in_window = |date: &crate::value::PartialDate| {
+        date.year.is_some()
+            && day_number(*date, false) <= day_number(to, true)
+            && day_number(*date, true) >= day_number(from, false)
+    };
+    let names_event = context
+        .hits_in(candidate.scope)
+        .iter()
+        .any(|hit| hit.meaning == Meaning::EventName(fact.event.unwrap_or(usize::MAX)))
+        || values.iter().any(|value| {
+            Some(value.span) != bound_span
+                && matches!(&value.value, Value::Date(date) if in_window(date))
+        });
+    if names_event {
+        return true;
+    }
+    let (first_year, last_year) = (from.year.unwrap_or(i32::MIN), to.year.unwrap_or(i32::MAX));
+    let scope_text = context.document.prose_of(candidate.scope);
+    let other_year = values.iter().any(|value| {
+        Some(value.span) != bound_span && matches!(&value.value, Value::Date(date) if date.year.is_some_and(|y| y < first_year || y > last_year))
+    }) || years_in(scope_text).into_iter().any(|(at, year)| {
+        let span = Span::new(candidate.scope.start + at, candidate.scope.start + at + 4);
+        !bound_span.is_some_and(|bound| bound.overlaps(span)) && (year < first_year || year > last_year)
+    });
+    let far = context.date.year.is_some()
+        && (day_number(context.date, false) > day_number(to, true) + 372
+            || day_number(context.date, true) + 372 < day_number(from, false));
+    !(other_year || far)
+}
+
+/// Four-digit numbers from 1800 to 2199 standing alone as words: the years a sentence names,
+/// as (offset, year). Part of longer numbers, amounts and identifiers are left out.
+pub fn years_in(text: &str) -> Vec<(usize, i32)> {
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    let mut index = 0;
+    while index + 4 <= bytes.len() {
+        let run = bytes[index..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run == 0 {
+            index += 1;
+            continue;
+        }
+        let before = index.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(index + run).copied();
+        let glued = |b: Option<u8>| {
+            b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'$' || b == b',' && run != 4)
+        };
+        let decimal =
+            after == Some(b'.') && bytes.get(index + run + 1).is_some_and(u8::is_ascii_digit);
+        let thousands =
+            after == Some(b',') && bytes.get(index + run + 1).is_some_and(u8::is_ascii_digit);
+        if run == 4
+            && !glued(before)
+            && !glued(after)
+            && !decimal
+            && !thousands
+            && let Ok(year) = text[index..index + 4].parse::<i32>()
+            && (1800..2200).contains(&year)
+        {
+            years.push((index, year));
+        }
+        index += run;
+    }
+    years
+}
+
+/// Where the `{value}` slot of `pattern` falls in `text` (a byte offset), if the pattern
+/// matches: words compared after normalization, `...` skipping up to six words.
+pub fn slot_position(text: &str, pattern: &[PatternPart]) -> Option<usize> {
+    let words = word_spans(text);
+    let lowered: Vec<String> = words
+        .iter()
+        .map(|w| super::matcher::normalize(&text[w.range()]))
+        .collect();
+    (0..=words.len()).find_map(|start| match_from(&words, &lowered, pattern, start))
+}
+
+fn match_from(
+    words: &[Span],
+    lowered: &[String],
+    pattern: &[PatternPart],
+    at: usize,
+) -> Option<usize> {
+    let (first, rest) = pattern.split_first()?;
+    match first {
+        PatternPart::Slot => {
+            let position = words.get(at)?.start;
+            // The slot must still leave room for the rest of the pattern after the value.
+            if rest.is_empty() {
+                Some(position)
+            } else {
+                (at..=words.len())
+                    .find_map(|next| match_from(words, lowered, rest, next))
+                    .map(|_| position)
+            }
+        }
+        PatternPart::Gap => (0..=6).find_map(|skip| match_from(words, lowered, rest, at + skip)),
+        PatternPart::Words(expected) => {
+            let mut index = at;
+            for word in expected.iter().flat_map(|phrase| phrase.split_whitespace()) {
+                let wanted = super::matcher::normalize(word);
+                if lowered.get(index)? != &wanted {
+                    return None;
+                }
+                index += 1;
+            }
+            if rest.is_empty() {
+                None
+            } else {
+                match_from(words, lowered, rest, index)
+            }
+        }
+    }
+}
+
+/// Spans of the words of `text` (runs of letters, digits, apostrophes and hyphens).
+fn word_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (at, ch) in text.char_indices() {
+        let in_word = ch.is_alphanumeric()
+            || matches!(ch, '\'' | '’' | '-' | '$' | '€' | '£' | '¥' | '.' | ',')
+                && start.is_some();
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(begin)) => {
+                spans.push(Span::new(begin, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(begin) = start {
+        spans.push(Span::new(begin, text.len()));
+    }
+    // Trailing punctuation is not part of a word.
+    for span in &mut spans {
+        while span.end > span.start && text[..span.end].ends_with(['.', ',', '\'', '’', '-']) {
+            span.end -= text[..span.end]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
+        }
+    }
+    spans.retain(|span| !span.is_empty());
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_alone_only() {
+        let years: Vec<i32> = years_in("In 2023, 12,000 items, $2016, 2016.5, G2020 and 1992–2013")
+            .into_iter()
+            .map(|(_, y)| y)
+            .collect();
+        assert_eq!(years, [2023, 1992, 2013]);
+    }
+
+    #[test]
+    fn pattern_slots() {
+        let pattern = vec![
+            PatternPart::Words(vec!["talks".into()]),
+            PatternPart::Gap,
+            PatternPart::Words(vec!["on".into()]),
+            PatternPart::Slot,
+        ];
+        let text = "The talks in Beijing took place on 16 July 2013.";
+        assert_eq!(slot_position(text, &pattern), text.find("16"));
+        assert_eq!(slot_position("No talks at all here.", &pattern), None);
+    }
+}

@@ -1,0 +1,253 @@
+//! The engine: from a document and a rule set to diagnostics. No IO, no printing.
+//!
+//! 1. [`matcher`] finds every cue, name, title and event name in one pass over the prose.
+//! 2. For each sentence with a cue, [`claims`] decides which facts it states (co-words,
+//!    co-mentions, `unless`, the fact's event) and binds each fact to one value: the value at
+//!    the fact's pattern slot, else the nearest value of the right type; a value is claimed by
+//!    the fact whose cue is nearest. Values are extracted only in sentences with a hit.
+//! 3. Each claim is compared ([`values`], [`entities`], [`polarity`], [`consistency`]); names
+//!    and titles are checked on their own ([`names`], [`titles`]).
+//! 4. Findings inside suppression comments are dropped; the rest are sorted by position.
+
+mod claims;
+mod consistency;
+mod entities;
+mod names;
+mod polarity;
+pub mod render;
+mod titles;
+mod values;
+
+pub mod matcher;
+
+use crate::diagnostic::{Diagnostic, FindingKind, Fix, Label, SourceRef};
+use crate::document::Document;
+use crate::extract::{self, Extracted};
+use crate::rules::{RuleSet, Scope, SourceIdx};
+use crate::span::Span;
+use crate::value::PartialDate;
+use matcher::{Hit, Matcher, Meaning};
+
+/// Settings of one check run.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// How numeric dates and `$` are read.
+    pub extract: extract::Options,
+}
+
+/// A rule set compiled for checking: build once, check many documents.
+#[derive(Debug)]
+pub struct Engine<'r> {
+    pub rules: &'r RuleSet,
+    matcher: Matcher,
+    options: CheckOptions,
+}
+
+/// The sentences and hits of one document, with values extracted on demand.
+pub(crate) struct Context<'d, 'r> {
+    pub rules: &'r RuleSet,
+    pub document: &'d Document<'d>,
+    pub date: PartialDate,
+    pub hits: Vec<Hit>,
+    values: Vec<Option<Vec<Extracted>>>,
+    options: &'d CheckOptions,
+}
+
+impl<'d, 'r> Context<'d, 'r> {
+    /// The values stated in sentence `index`, with spans into the document.
+    pub fn values(&mut self, index: usize) -> &[Extracted] {
+        if self.values[index].is_none() {
+            let span = self.document.sentences[index].span;
+            let text = self.document.prose_of(span);
+            let mut found = extract::extract_with(text, &self.options.extract);
+            for value in &mut found {
+                value.span = value.span.shift(span.start);
+                value.hedge_span = value.hedge_span.map(|hedge| hedge.shift(span.start));
+            }
+            self.values[index] = Some(found);
+        }
+        self.values[index].as_deref().unwrap_or(&[])
+    }
+
+    /// Hits inside `span`.
+    pub fn hits_in(&self, span: Span) -> &[Hit] {
+        let first = self.hits.partition_point(|hit| hit.span.start < span.start);
+        let last = self.hits.partition_point(|hit| hit.span.start < span.end);
+        let hits = &self.hits[first..last.max(first)];
+        let end = hits
+            .iter()
+            .rposition(|hit| hit.span.end <= span.end)
+            .map_or(0, |at| at + 1);
+        &hits[..end.min(hits.len())]
+    }
+
+    /// The span a fact with `scope` looks at around sentence `index`.
+    pub fn scope_span(&self, index: usize, scope: Scope) -> Span {
+        let sentence = self.document.sentences[index];
+        match scope {
+            Scope::Sentence => sentence.span,
+            Scope::Paragraph => self
+                .document
+                .blocks
+                .get(sentence.block)
+                .copied()
+                .unwrap_or(sentence.span),
+        }
+    }
+
+    /// Indexes of the sentences inside `span`.
+    pub fn sentences_in(&self, span: Span) -> std::ops::Range<usize> {
+        let sentences = &self.document.sentences;
+        let first = sentences.partition_point(|s| s.span.start < span.start);
+        let last = sentences.partition_point(|s| s.span.start < span.end);
+        first..last.max(first)
+    }
+
+    pub fn text(&self, span: Span) -> &'d str {
+        span.slice(self.document.text).unwrap_or("")
+    }
+
+    pub fn source(&self, source: Option<SourceIdx>) -> Option<SourceRef> {
+        let source = self.rules.sources.get(source?)?;
+        Some(SourceRef {
+            id: source.id.clone(),
+            title: source.title.clone(),
+            date: source.date.map(|date| date.to_string()),
+            url: source.url.clone(),
+        })
+    }
+}
+
+impl<'r> Engine<'r> {
+    pub fn new(rules: &'r RuleSet) -> Engine<'r> {
+        Engine::with_options(rules, CheckOptions::default())
+    }
+
+    pub fn with_options(rules: &'r RuleSet, options: CheckOptions) -> Engine<'r> {
+        Engine {
+            rules,
+            matcher: Matcher::new(rules),
+            options,
+        }
+    }
+
+    /// Every finding in `document`, read as of `date` (the document date).
+    pub fn check(&self, document: &Document<'_>, date: PartialDate) -> Vec<Diagnostic> {
+        let hits = drop_nested_names(self.matcher.find(&document.prose));
+        let mut context = Context {
+            rules: self.rules,
+            document,
+            date,
+            hits,
+            values: vec![None; document.sentences.len()],
+            options: &self.options,
+        };
+        let mut diagnostics = Vec::new();
+        names::check(&context, &mut diagnostics);
+        titles::check(&context, &mut diagnostics);
+        let claims = claims::bind(&mut context);
+        for claim in &claims {
+            values::check(&context, claim, &mut diagnostics);
+            entities::check(&context, claim, &mut diagnostics);
+            polarity::check(&context, claim, &mut diagnostics);
+        }
+        consistency::check(&context, &claims, &mut diagnostics);
+        diagnostics.retain(|d| !document.suppressions.suppresses(&d.fact, d.span));
+        diagnostics.sort_by(|a, b| (a.span, &a.fact, a.kind).cmp(&(b.span, &b.fact, b.kind)));
+        diagnostics.dedup_by(|a, b| a.span == b.span && a.fact == b.fact && a.kind == b.kind);
+        diagnostics
+    }
+}
+
+/// Drop names and avoid-variants that stand inside a longer name ("Minsk" in "Minsk Central
+/// District Hospital"): they are part of that name. `hits` is sorted by start, longest first.
+fn drop_nested_names(mut hits: Vec<Hit>) -> Vec<Hit> {
+    let mut cover: Option<Span> = None;
+    hits.retain(|hit| {
+        let is_name = matches!(hit.meaning, Meaning::Name { .. });
+        if !is_name && !matches!(hit.meaning, Meaning::Avoid { .. }) {
+            return true;
+        }
+        let nested = cover.is_some_and(|outer| outer != hit.span && outer.contains(hit.span));
+        if is_name && !nested && cover.is_none_or(|outer| hit.span.end > outer.end) {
+            cover = Some(hit.span);
+        }
+        !nested
+    });
+    hits
+}
+
+/// Fill a fact's message template, or write the default message of a finding kind.
+pub(crate) fn message(
+    template: Option<&str>,
+    kind: FindingKind,
+    fact: &str,
+    found: &str,
+    expected: &str,
+    source: Option<&SourceRef>,
+) -> String {
+    match template {
+        Some(template) => template
+            .replace("{expected}", expected)
+            .replace("{found}", found)
+            .replace("{fact}", fact)
+            .replace(
+                "{source}",
+                source.map_or("", |source| source.title.as_str()),
+            ),
+        None => match kind {
+            FindingKind::Mismatch => format!("`{found}` contradicts `{fact}`: expected {expected}"),
+            FindingKind::Misspelling => {
+                format!("`{found}` is a spelling to avoid: write {expected}")
+            }
+            FindingKind::Title => format!("wrong title `{found}`: {expected}"),
+            FindingKind::Outdated => format!("outdated title `{found}`: {expected}"),
+            FindingKind::Polarity => format!("`{fact}` is affirmed, but this negates it"),
+            FindingKind::Inconsistent => format!(
+                "`{found}` disagrees with another statement of `{fact}` in this draft ({expected})"
+            ),
+        },
+    }
+}
+
+/// Build one diagnostic; the fix replaces `span` with `replacement` when there is one.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn finding(
+    context: &Context<'_, '_>,
+    fact: &str,
+    kind: FindingKind,
+    severity: crate::rules::Severity,
+    template: Option<&str>,
+    span: Span,
+    expected: String,
+    replacement: Option<String>,
+    labels: Vec<Label>,
+    source: Option<SourceIdx>,
+) -> Diagnostic {
+    let found = context.text(span).to_string();
+    let source = context.source(source);
+    let message = message(template, kind, fact, &found, &expected, source.as_ref());
+    Diagnostic {
+        fact: fact.to_string(),
+        kind,
+        severity,
+        message,
+        span,
+        labels,
+        found,
+        expected,
+        fix: replacement
+            .filter(|text| text != context.text(span))
+            .map(|replacement| Fix { span, replacement }),
+        source,
+    }
+}
+
+/// A date as a number of days, roughly (31-day months), for window comparisons. Missing
+/// parts are the start (`end = false`) or the end (`end = true`) of the period.
+pub(crate) fn day_number(date: PartialDate, end: bool) -> i64 {
+    let year = i64::from(date.year.unwrap_or(if end { 9999 } else { 1 }));
+    let month = i64::from(date.month.unwrap_or(if end { 12 } else { 1 }));
+    let day = i64::from(date.day.unwrap_or(if end { 31 } else { 1 }));
+    year * 372 + (month - 1) * 31 + (day - 1)
+}

@@ -1,0 +1,129 @@
+//! Polarity: a fact marked `affirm` stated under negation ("did not sign", "never
+//! established", "refused to recognise") is a `polarity` finding on the negated verb phrase.
+
+use super::claims::Claim;
+use super::{Context, finding};
+use crate::diagnostic::{Diagnostic, FindingKind, Label};
+use crate::span::Span;
+
+/// How far (in bytes) a negation may stand from the cue and still negate it.
+const REACH: usize = 80;
+
+const AUXILIARIES: &[&str] = &[
+    "did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would",
+    "could", "can", "should", "shall", "may", "might", "must", "been", "be",
+];
+
+pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>) {
+    let Some(fact) = context.rules.facts.get(claim.fact) else {
+        return;
+    };
+    if !fact.affirm {
+        return;
+    }
+    let sentence = context.document.sentences[claim.sentence].span;
+    let text = context.document.prose_of(sentence);
+    let words = words(text);
+    for (index, &(start, end)) in words.iter().enumerate() {
+        let word = text[start..end].to_lowercase().replace('’', "'");
+        let is_negation = word == "not"
+            || word == "never"
+            || word.ends_with("n't")
+            || (word == "no" && next_is(text, &words, index, "longer"))
+            || (matches!(word.as_str(), "refused" | "failed" | "declined")
+                && next_is(text, &words, index, "to"));
+        if !is_negation {
+            continue;
+        }
+        let negation_start = index;
+        let negation = Span::new(sentence.start + start, sentence.start + end);
+        let distance = if negation.end <= claim.cue.start {
+            claim.cue.start - negation.end
+        } else {
+            negation.start.saturating_sub(claim.cue.end)
+        };
+        let between = if negation.end <= claim.cue.start {
+            Span::new(negation.end, claim.cue.start)
+        } else {
+            Span::new(claim.cue.end, negation.start)
+        };
+        let between_text = context.document.prose_of(between);
+        if distance > REACH
+            || between_text.contains([';', ':'])
+            || between_text.contains(" but ")
+            || between_text.contains(" although ")
+        {
+            continue;
+        }
+        // The phrase: an auxiliary before "not"/"never", the negation, and the verb after it.
+        let mut first = negation_start;
+        if (word == "not" || word == "never") && first > 0 {
+            let previous = text[words[first - 1].0..words[first - 1].1].to_lowercase();
+            if AUXILIARIES.contains(&previous.as_str()) {
+                first -= 1;
+            }
+        }
+        let mut last = negation_start;
+        if word == "no" || matches!(word.as_str(), "refused" | "failed" | "declined") {
+            last += 1;
+        }
+        if let Some(&(verb_start, verb_end)) = words.get(last + 1) {
+            let verb = &text[verb_start..verb_end];
+            let verb_span = Span::new(sentence.start + verb_start, sentence.start + verb_end);
+            if verb.chars().all(char::is_alphabetic)
+                && !verb_span.overlaps(claim.cue)
+                && !text[words[last].1..verb_start].contains([',', '.'])
+            {
+                last += 1;
+            }
+        }
+        let span = Span::new(
+            sentence.start + words[first].0,
+            sentence.start + words[last.min(words.len() - 1)].1,
+        );
+        let labels = vec![Label {
+            span: claim.cue,
+            message: format!("`{}` is affirmed", fact.id),
+        }];
+        out.push(finding(
+            context,
+            &fact.id,
+            FindingKind::Polarity,
+            fact.severity,
+            fact.message.as_deref(),
+            span,
+            "affirmed".to_string(),
+            None,
+            labels,
+            fact.source,
+        ));
+        return;
+    }
+}
+
+fn next_is(text: &str, words: &[(usize, usize)], index: usize, expected: &str) -> bool {
+    words
+        .get(index + 1)
+        .is_some_and(|&(start, end)| text[start..end].eq_ignore_ascii_case(expected))
+}
+
+/// Word spans: letters, digits and apostrophes.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, ch) in text.char_indices() {
+        let in_word = ch.is_alphanumeric() || ((ch == '\'' || ch == '’') && start.is_some());
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(begin)) => {
+                out.push((begin, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(begin) = start {
+        out.push((begin, text.len()));
+    }
+    out
+}

@@ -1,0 +1,216 @@
+//! Titles next to a person's name ("Premier Li Keqiang", "Li Keqiang, the Chinese Premier"),
+//! checked against the titles the person held on the document's date. A title the person
+//! never held is a `title` finding; one held at another time is `outdated`. "former", "then"
+//! and "ex-" before the title, or a year in the sentence inside the title's period, make a
+//! past title correct.
+
+use super::claims::years_in;
+use super::matcher::{Hit, Meaning};
+use super::render::match_case;
+use super::{Context, day_number, finding};
+use crate::diagnostic::{Diagnostic, FindingKind, Label};
+use crate::rules::{Entity, EntityIdx, Title};
+use crate::span::Span;
+use crate::value::PartialDate;
+
+pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    for sentence in &context.document.sentences {
+        let hits = context.hits_in(sentence.span);
+        for name in hits {
+            let Meaning::Name { entity: person, .. } = name.meaning else {
+                continue;
+            };
+            let Some(declared) = context.rules.entities.get(person) else {
+                continue;
+            };
+            if declared.titles.is_empty() {
+                continue;
+            }
+            if let Some(title) =
+                title_before(context, hits, name).or_else(|| title_after(context, hits, name))
+            {
+                judge(
+                    context,
+                    hits,
+                    person,
+                    declared,
+                    title,
+                    sentence.span,
+                    name.span,
+                    out,
+                );
+            }
+        }
+    }
+}
+
+/// The longest title that ends right before the name ("Chinese Premier Li Keqiang").
+fn title_before(context: &Context<'_, '_>, hits: &[Hit], name: &Hit) -> Option<Span> {
+    hits.iter()
+        .filter(|hit| {
+            matches!(hit.meaning, Meaning::Title { .. }) && hit.span.end <= name.span.start
+        })
+        .filter(|hit| {
+            let between = context
+                .document
+                .prose_of(Span::new(hit.span.end, name.span.start))
+                .trim();
+            between.is_empty() || between == ","
+        })
+        .map(|hit| hit.span)
+        .min_by_key(|span| span.start)
+}
+
+/// A title in apposition after the name ("Li Keqiang, the Chinese Premier"), but not one that
+/// belongs to the next name of a list ("Li Keqiang, President Xi Jinping and …").
+fn title_after(context: &Context<'_, '_>, hits: &[Hit], name: &Hit) -> Option<Span> {
+    let rest = context
+        .document
+        .prose_of(Span::new(name.span.end, context.document.prose.len()));
+    let after_comma = rest.strip_prefix(',')?;
+    let trimmed = after_comma.trim_start();
+    let mut offset = name.span.end + 1 + (after_comma.len() - trimmed.len());
+    for article in ["the ", "The ", "a ", "then ", "now "] {
+        if let Some(stripped) = trimmed.strip_prefix(article) {
+            offset += trimmed.len() - stripped.len();
+            break;
+        }
+    }
+    let title = hits
+        .iter()
+        .filter(|hit| matches!(hit.meaning, Meaning::Title { .. }) && hit.span.start == offset)
+        .map(|hit| hit.span)
+        .max_by_key(|span| span.end)?;
+    let next_is_name = hits.iter().any(|hit| {
+        matches!(hit.meaning, Meaning::Name { .. })
+            && hit.span.start >= title.end
+            && context
+                .document
+                .prose_of(Span::new(title.end, hit.span.start))
+                .trim()
+                .is_empty()
+    });
+    (!next_is_name).then_some(title)
+}
+
+fn holds_on(title: &Title, date: PartialDate) -> bool {
+    let from = title.from.map_or(i64::MIN, |from| day_number(from, false));
+    let to = title.to.map_or(i64::MAX, |to| day_number(to, true));
+    let (start, end) = (day_number(date, false), day_number(date, true));
+    start <= to && end >= from
+}
+
+fn period(title: &Title) -> String {
+    match (title.from, title.to) {
+        (Some(from), Some(to)) => format!("{} from {from} to {to}", title.name),
+        (Some(from), None) => format!("{} since {from}", title.name),
+        (None, Some(to)) => format!("{} until {to}", title.name),
+        (None, None) => title.name.clone(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    context: &Context<'_, '_>,
+    hits: &[Hit],
+    person: EntityIdx,
+    declared: &Entity,
+    title: Span,
+    sentence: Span,
+    name: Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let date = context.date;
+    let owned: Vec<&Title> = hits
+        .iter()
+        .filter(|hit| hit.span == title)
+        .filter_map(|hit| match hit.meaning {
+            Meaning::Title { entity, title } if entity == person => declared.titles.get(title),
+            _ => None,
+        })
+        .collect();
+    let current: Vec<&Title> = declared
+        .titles
+        .iter()
+        .filter(|t| holds_on(t, date))
+        .collect();
+    if owned.iter().any(|t| holds_on(t, date)) {
+        return;
+    }
+    let before = context
+        .document
+        .prose_of(Span::new(sentence.start, title.start))
+        .to_lowercase();
+    let qualifier = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let found_text = context.text(title);
+    let expected = match current.first() {
+        Some(held) => format!("{} on {date}", period(held)),
+        None => format!("no title on {date}"),
+    };
+    let replacement = current.first().map(|held| {
+        if found_text.chars().next().is_some_and(char::is_lowercase) {
+            held.name.to_lowercase()
+        } else {
+            match_case(found_text, &held.name)
+        }
+    });
+    let labels = vec![Label {
+        span: name,
+        message: format!("{} ({})", declared.name, declared.id),
+    }];
+    if !owned.is_empty() {
+        // Held at some time, but not on the document's date.
+        let past_marked = matches!(qualifier, "former" | "then" | "ex" | "late")
+            || qualifier.ends_with("then-")
+            || before.ends_with("ex-");
+        let sentence_text = context.document.prose_of(sentence);
+        let year_in_period = years_in(sentence_text)
+            .into_iter()
+            .any(|(_, year)| owned.iter().any(|t| holds_on(t, PartialDate::y(year))));
+        if past_marked || year_in_period {
+            return;
+        }
+        let held = owned
+            .iter()
+            .map(|t| period(t))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let expected = format!("{expected} (was {held})");
+        out.push(finding(
+            context,
+            &declared.id,
+            FindingKind::Outdated,
+            declared.severity,
+            None,
+            title,
+            expected,
+            replacement,
+            labels,
+            title_source(declared, &owned),
+        ));
+    } else {
+        if matches!(qualifier, "former" | "then" | "ex") {
+            // "former Premier" of someone who never was: still wrong.
+        }
+        out.push(finding(
+            context,
+            &declared.id,
+            FindingKind::Title,
+            declared.severity,
+            None,
+            title,
+            expected,
+            replacement,
+            labels,
+            title_source(declared, &current),
+        ));
+    }
+}
+
+fn title_source(declared: &Entity, titles: &[&Title]) -> Option<usize> {
+    titles.iter().find_map(|t| t.source).or(declared.source)
+}

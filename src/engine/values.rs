@@ -1,0 +1,383 @@
+//! Comparing a stated value with the fact's value: dates part by part, numbers, money,
+//! percentages and ordinals as intervals (tolerance on the fact's side, hedges and rounding on
+//! the draft's side), derived anniversaries and durations from the document date.
+
+use super::claims::{Bound, Claim, years_in};
+use super::render::{
+    human_date, human_money, human_number, restyle_date, restyle_number, restyle_ordinal,
+};
+use super::{Context, finding};
+use crate::diagnostic::{Diagnostic, FindingKind, Label};
+use crate::extract::{Extracted, Hedge, Value};
+use crate::rules::{Expect, Fact, Tolerance};
+use crate::value::PartialDate;
+
+/// A closed or half-open interval of numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    pub low: f64,
+    pub high: f64,
+    pub low_open: bool,
+    pub high_open: bool,
+}
+
+impl Interval {
+    pub fn point(value: f64) -> Interval {
+        Interval {
+            low: value,
+            high: value,
+            low_open: false,
+            high_open: false,
+        }
+    }
+
+    fn closed(a: f64, b: f64) -> Interval {
+        Interval {
+            low: a.min(b),
+            high: a.max(b),
+            low_open: false,
+            high_open: false,
+        }
+    }
+
+    /// Whether the two intervals share at least one number.
+    pub fn meets(&self, other: &Interval) -> bool {
+        let below =
+            self.high < other.low || (self.high == other.low && (self.high_open || other.low_open));
+        let above =
+            other.high < self.low || (other.high == self.low && (other.high_open || self.low_open));
+        !below && !above
+    }
+}
+
+/// The numbers a fact's value and tolerance allow.
+pub fn expected_interval(value: f64, tolerance: Tolerance) -> Interval {
+    match tolerance {
+        Tolerance::Exact => Interval::point(value),
+        Tolerance::Approx => Interval::closed(value * 0.9, value * 1.1),
+        Tolerance::Absolute(by) => Interval::closed(value - by.abs(), value + by.abs()),
+        Tolerance::Relative(by) => {
+            Interval::closed(value * (1.0 - by.abs()), value * (1.0 + by.abs()))
+        }
+    }
+}
+
+/// The numbers a stated value allows: its hedge, its range, and the rounding its digits show
+/// when it uses a scale word ("$1.5 billion" stands for anything that rounds to it).
+pub fn stated_interval(text: &str, stated: &Extracted, value: f64) -> Interval {
+    let open_high = Interval {
+        low: value,
+        high: f64::INFINITY,
+        low_open: false,
+        high_open: false,
+    };
+    let open_low = Interval {
+        low: f64::NEG_INFINITY,
+        high: value,
+        low_open: false,
+        high_open: false,
+    };
+    match stated.hedge {
+        Some(Hedge::About) => Interval::closed(value * 0.9, value * 1.1),
+        Some(Hedge::Nearly) => Interval::closed(value * 0.9, value),
+        Some(Hedge::Over) => Interval {
+            low_open: true,
+            ..open_high
+        },
+        Some(Hedge::AtLeast) => open_high,
+        Some(Hedge::Under) => Interval {
+            high_open: true,
+            ..open_low
+        },
+        Some(Hedge::AtMost) => open_low,
+        Some(Hedge::Range) => stated
+            .bounds
+            .map_or(Interval::point(value), |(a, b)| Interval::closed(a, b)),
+        None => {
+            let half = rounding(text, value);
+            Interval::closed(value - half, value + half)
+        }
+    }
+}
+
+/// Half the unit of the last digit written before a scale word, in the value's units.
+fn rounding(text: &str, value: f64) -> f64 {
+    let lower = text.to_ascii_lowercase();
+    let scaled = [
+        "thousand", "million", "billion", "trillion", "bn", "mln", "bln", "m", "k",
+    ]
+    .iter()
+    .any(|word| {
+        lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w == *word)
+    });
+    if !scaled {
+        return 0.0;
+    }
+    let Some(first) = text.find(|c: char| c.is_ascii_digit()) else {
+        return 0.0;
+    };
+    let numeral: String = text[first..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .collect();
+    let numeral = numeral.trim_end_matches(['.', ',']);
+    // A comma followed by exactly three digits (and no point) groups thousands.
+    let grouping =
+        !numeral.contains('.') && numeral.split(',').skip(1).all(|group| group.len() == 3);
+    let plain = if grouping {
+        numeral.replace(',', "")
+    } else {
+        numeral.replace(',', ".")
+    };
+    let decimals = plain.rfind('.').map_or(0, |at| plain.len() - at - 1);
+    let Ok(written) = plain.parse::<f64>() else {
+        return 0.0;
+    };
+    if written == 0.0 {
+        return 0.0;
+    }
+    let scale = value / written;
+    0.5 * 10f64.powi(-(decimals as i32)) * scale.abs()
+}
+
+pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>) {
+    let Some(fact) = context.rules.facts.get(claim.fact) else {
+        return;
+    };
+    let Bound::Value(stated) = &claim.bound else {
+        return;
+    };
+    let text = context.text(stated.span);
+    let verdict = match (&fact.expect, &stated.value) {
+        (Expect::Date(expected), Value::Date(found)) => compare_date(text, *found, *expected),
+        (
+            Expect::Number {
+                value, tolerance, ..
+            },
+            Value::Number(found),
+        )
+        | (Expect::Percent { value, tolerance }, Value::Percent(found)) => {
+            compare_number(text, stated, *found, *value, *tolerance, &|v| {
+                human_number(v)
+            })
+        }
+        (
+            Expect::Money {
+                currency,
+                amount,
+                tolerance,
+            },
+            Value::Money {
+                currency: found_currency,
+                amount: found,
+            },
+        ) => {
+            if currency != found_currency {
+                Some(Verdict {
+                    expected: human_money(currency, *amount),
+                    replacement: Some(human_money(currency, *amount)),
+                })
+            } else {
+                compare_number(text, stated, *found, *amount, *tolerance, &|v| {
+                    human_money(currency, v)
+                })
+            }
+        }
+        (Expect::Ordinal(expected), Value::Ordinal(found)) => {
+            compare_ordinal(text, *found, *expected)
+        }
+        (Expect::Anniversary(base), Value::Ordinal(found)) => {
+            let Some(base_year) = base_date(context, *base).and_then(|d| d.year) else {
+                return;
+            };
+            let reference = reference_year(context, claim, stated, base_year);
+            let Ok(expected) = u64::try_from(i64::from(reference) - i64::from(base_year)) else {
+                return;
+            };
+            compare_ordinal(text, *found, expected)
+        }
+        (Expect::Duration(base), Value::Number(found)) => {
+            let Some(base) = base_date(context, *base) else {
+                return;
+            };
+            let Some((low, high)) = years_between(context, claim, stated, base) else {
+                return;
+            };
+            let allowed = Interval::closed(low as f64, high as f64);
+            let statement = stated_interval(text, stated, *found);
+            if statement.meets(&allowed) {
+                None
+            } else {
+                let best = if *found < low as f64 { low } else { high };
+                Some(Verdict {
+                    expected: format!("{best} years"),
+                    replacement: restyle_number(text, *found, best as f64),
+                })
+            }
+        }
+        _ => None,
+    };
+    let Some(verdict) = verdict else { return };
+    let labels = vec![Label {
+        span: claim.cue,
+        message: format!("stated here as `{}`", fact.id),
+    }];
+    out.push(finding(
+        context,
+        &fact.id,
+        FindingKind::Mismatch,
+        fact.severity,
+        fact.message.as_deref(),
+        stated.span,
+        verdict.expected,
+        verdict.replacement,
+        labels,
+        fact.source,
+    ));
+}
+
+struct Verdict {
+    expected: String,
+    replacement: Option<String>,
+}
+
+fn compare_date(text: &str, found: PartialDate, expected: PartialDate) -> Option<Verdict> {
+    let differs = |a: Option<u8>, b: Option<u8>| matches!((a, b), (Some(a), Some(b)) if a != b);
+    let year_differs = matches!((found.year, expected.year), (Some(a), Some(b)) if a != b);
+    let comparable = (found.year.is_some() && expected.year.is_some())
+        || (found.month.is_some() && expected.month.is_some());
+    if !comparable
+        || !(year_differs
+            || differs(found.month, expected.month)
+            || differs(found.day, expected.day))
+    {
+        return None;
+    }
+    // A stated month without a day cannot contradict the day.
+    let replacement = restyle_date(text, found, expected);
+    Some(Verdict {
+        expected: replacement.clone().unwrap_or_else(|| human_date(expected)),
+        replacement,
+    })
+}
+
+fn compare_number(
+    text: &str,
+    stated: &Extracted,
+    found: f64,
+    expected: f64,
+    tolerance: Tolerance,
+    plain: &dyn Fn(f64) -> String,
+) -> Option<Verdict> {
+    let allowed = expected_interval(expected, tolerance);
+    if stated_interval(text, stated, found).meets(&allowed) {
+        return None;
+    }
+    let replacement = restyle_number(text, found, expected);
+    let shown = replacement.clone().unwrap_or_else(|| plain(expected));
+    let expected = if tolerance == Tolerance::Exact {
+        shown
+    } else {
+        format!("about {shown}")
+    };
+    Some(Verdict {
+        expected,
+        replacement,
+    })
+}
+
+fn compare_ordinal(text: &str, found: u64, expected: u64) -> Option<Verdict> {
+    (found != expected).then(|| {
+        let replacement = restyle_ordinal(text, expected);
+        Verdict {
+            expected: replacement.clone(),
+            replacement: Some(replacement),
+        }
+    })
+}
+
+/// The date of the dated fact a derived fact counts from.
+fn base_date(context: &Context<'_, '_>, base: usize) -> Option<PartialDate> {
+    match context
+        .rules
+        .facts
+        .get(base)
+        .map(|fact: &Fact| &fact.expect)
+    {
+        Some(Expect::Date(date)) => Some(*date),
+        _ => None,
+    }
+}
+
+/// The year an anniversary is counted to: a later year the sentence names, else the draft's.
+fn reference_year(
+    context: &Context<'_, '_>,
+    claim: &Claim,
+    stated: &Extracted,
+    base_year: i32,
+) -> i32 {
+    let sentence = context.document.sentences[claim.sentence].span;
+    let text = context.document.prose_of(sentence);
+    years_in(text)
+        .into_iter()
+        .filter(|(at, year)| {
+            *year > base_year
+                && !stated.span.contains(crate::span::Span::new(
+                    sentence.start + at,
+                    sentence.start + at + 4,
+                ))
+        })
+        .map(|(_, year)| year)
+        .max()
+        .or(context.date.year)
+        .unwrap_or(base_year)
+}
+
+/// Whole years from `base` to the reference date, as the lowest and highest fair statement.
+fn years_between(
+    context: &Context<'_, '_>,
+    claim: &Claim,
+    stated: &Extracted,
+    base: PartialDate,
+) -> Option<(i64, i64)> {
+    let base_year = base.year?;
+    let reference = reference_year(context, claim, stated, base_year);
+    if Some(reference) != context.date.year {
+        let years = i64::from(reference - base_year);
+        return Some(((years - 1).max(0), years));
+    }
+    let date = context.date;
+    let mut years = i64::from(date.year? - base_year);
+    if (date.month, date.day) < (base.month, base.day) {
+        years -= 1;
+    }
+    Some((years.max(0), years.max(0) + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_meet_with_open_ends() {
+        let about_twenty = expected_interval(20.0, Tolerance::Approx);
+        let more_than_twenty = Interval {
+            low: 20.0,
+            high: f64::INFINITY,
+            low_open: true,
+            high_open: false,
+        };
+        assert!(more_than_twenty.meets(&about_twenty));
+        assert!(!Interval::point(30.0).meets(&about_twenty));
+        assert!(!more_than_twenty.meets(&Interval::point(20.0)));
+    }
+
+    #[test]
+    fn rounding_follows_the_written_digits() {
+        assert_eq!(rounding("$1.5 billion", 1.5e9), 0.05e9);
+        assert_eq!(rounding("1,500 million dollars", 1.5e9), 0.5e6);
+        assert_eq!(rounding("20", 20.0), 0.0);
+    }
+}

@@ -1,0 +1,93 @@
+//! The `json` and `jsonl` formats of the contract in DESIGN.md: one diagnostic object with
+//! file, fact, kind, severity, message, span (bytes and 1-based line/column in chars), found,
+//! expected, fix and source.
+
+use super::{FileReport, Reporter};
+use crate::diagnostic::Diagnostic;
+use crate::span::LineIndex;
+use serde_json::{Value, json};
+use std::io::{self, Write};
+
+/// One diagnostic as the JSON contract writes it.
+pub fn json_diagnostic(
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    diagnostic: &Diagnostic,
+) -> Value {
+    let start = index.line_col(text, diagnostic.span.start);
+    let end = index.line_col(text, diagnostic.span.end);
+    json!({
+        "file": path,
+        "fact": diagnostic.fact,
+        "kind": diagnostic.kind.as_str(),
+        "severity": diagnostic.severity.as_str(),
+        "message": diagnostic.message,
+        "span": {
+            "start": diagnostic.span.start,
+            "end": diagnostic.span.end,
+            "line": start.line,
+            "column": start.column,
+            "end_line": end.line,
+            "end_column": end.column,
+        },
+        "found": diagnostic.found,
+        "expected": diagnostic.expected,
+        "fix": diagnostic.fix.as_ref().map(|fix| json!({
+            "start": fix.span.start,
+            "end": fix.span.end,
+            "replacement": fix.replacement,
+        })),
+        "source": diagnostic.source.as_ref().map(|source| json!({
+            "id": source.id,
+            "title": source.title,
+            "date": source.date,
+            "url": source.url,
+        })),
+    })
+}
+
+fn diagnostics(report: &FileReport<'_>) -> impl Iterator<Item = Value> {
+    let index = LineIndex::new(report.text);
+    let (path, text) = (report.path.to_string(), report.text);
+    report
+        .diagnostics
+        .iter()
+        .map(move |diagnostic| json_diagnostic(&path, text, &index, diagnostic))
+}
+
+/// `{"version": 1, "diagnostics": [...]}`, written when the run ends.
+#[derive(Default)]
+pub struct Json {
+    all: Vec<Value>,
+}
+
+impl Reporter for Json {
+    fn file(&mut self, _out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+        self.all.extend(diagnostics(report));
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let document = json!({"version": 1, "diagnostics": std::mem::take(&mut self.all)});
+        serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
+        writeln!(out)
+    }
+}
+
+/// One diagnostic a line, written as each file is done.
+pub struct JsonLines;
+
+impl Reporter for JsonLines {
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+        for value in diagnostics(report) {
+            serde_json::to_writer(&mut *out, &value).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
