@@ -9,6 +9,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod dsl;
 pub mod extract;
+pub mod load;
 pub mod rules;
 pub mod span;
 pub mod value;
