@@ -159,17 +159,17 @@ impl<'r> Engine<'r> {
     }
 }
 
-/// Drop names and avoid-variants that stand inside a longer name ("Minsk" in "Minsk Central
-/// District Hospital"): they are part of that name. `hits` is sorted by start, longest first.
+/// Drop names and avoid-variants that stand inside a longer name or variant ("Minsk" in
+/// "Minsk Central District Hospital", "Lukashenka" in "Alexander Lukashenka"): they are part of
+/// it. `hits` is sorted by start, longest first.
 fn drop_nested_names(mut hits: Vec<Hit>) -> Vec<Hit> {
     let mut cover: Option<Span> = None;
     hits.retain(|hit| {
-        let is_name = matches!(hit.meaning, Meaning::Name { .. });
-        if !is_name && !matches!(hit.meaning, Meaning::Avoid { .. }) {
+        if !matches!(hit.meaning, Meaning::Name { .. } | Meaning::Avoid { .. }) {
             return true;
         }
         let nested = cover.is_some_and(|outer| outer != hit.span && outer.contains(hit.span));
-        if is_name && !nested && cover.is_none_or(|outer| hit.span.end > outer.end) {
+        if !nested && cover.is_none_or(|outer| hit.span.end > outer.end) {
             cover = Some(hit.span);
         }
         !nested
@@ -200,8 +200,8 @@ pub(crate) fn message(
             FindingKind::Misspelling => {
                 format!("`{found}` is a spelling to avoid: write {expected}")
             }
-            FindingKind::Title => format!("wrong title `{found}`: {expected}"),
-            FindingKind::Outdated => format!("outdated title `{found}`: {expected}"),
+            FindingKind::Title => format!("`{found}` was never a title of `{fact}`; {expected}"),
+            FindingKind::Outdated => format!("outdated title `{found}` for `{fact}`; {expected}"),
             FindingKind::Polarity => format!("`{fact}` is affirmed, but this negates it"),
             FindingKind::Inconsistent => format!(
                 "`{found}` disagrees with another statement of `{fact}` in this draft ({expected})"
@@ -251,3 +251,6 @@ pub(crate) fn day_number(date: PartialDate, end: bool) -> i64 {
     let day = i64::from(date.day.unwrap_or(if end { 31 } else { 1 }));
     year * 372 + (month - 1) * 31 + (day - 1)
 }
+
+#[cfg(test)]
+mod tests;

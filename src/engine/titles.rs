@@ -147,9 +147,15 @@ fn judge(
         .next()
         .unwrap_or("");
     let found_text = context.text(title);
-    let expected = match current.first() {
-        Some(held) => format!("{} on {date}", period(held)),
-        None => format!("no title on {date}"),
+    let expected = match current.as_slice() {
+        [] => format!("no title on {date}"),
+        held => format!(
+            "on {date}: {}",
+            held.iter()
+                .map(|t| period(t))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
     };
     let replacement = current.first().map(|held| {
         if found_text.chars().next().is_some_and(char::is_lowercase) {
@@ -179,7 +185,7 @@ fn judge(
             .map(|t| period(t))
             .collect::<Vec<_>>()
             .join("; ");
-        let expected = format!("{expected} (was {held})");
+        let expected = format!("{expected} (held {held})");
         out.push(finding(
             context,
             &declared.id,

@@ -1,0 +1,233 @@
+//! End-to-end checks of the engine on small rule sets and sentences written for them.
+
+use super::Engine;
+use crate::document::{Document, Format};
+use crate::load::compile_str;
+use crate::value::PartialDate;
+
+const RULES: &str = r#"
+source belta "Talks in Beijing" date 2013-07-16 url "https://example.org/talks"
+
+country belarus "Belarus" aka "Republic of Belarus" adj "Belarusian" avoid "Byelorussia", "Byelorussian"
+country china "China" aka "People's Republic of China" adj "Chinese"
+city beijing "Beijing"
+city shanghai "Shanghai"
+city minsk "Minsk"
+city shenzhen "Shenzhen"
+person lukashenko "Aleksandr Lukashenko" aka "Lukashenko"
+  title "President" aka "Belarusian President", "President of Belarus" from 1994-07-20
+person xi "Xi Jinping" aka "Xi"
+  title "President" aka "Chinese President", "President of China" from 2013-03-14
+  title "Vice President" from 2008-03-15 to 2013-03-14
+person li "Li Keqiang"
+  title "Premier" aka "Chinese Premier" from 2013-03-15 to 2023-03-11
+
+event visit "State visit" from 2013-07-15 to 2013-07-18 with lukashenko, xi aka "state visit"
+
+fact relations_established
+  cite belta
+  when "diplomatic relations" | "diplomatic ties"
+  expect date 1992-01-20
+
+fact talks_place
+  cite belta
+  event visit
+  when "talks" | "negotiations"
+  expect entity beijing
+
+fact agreements_total
+  cite belta
+  event visit
+  when "worth of agreements" | "agreements worth" | "deals worth"
+  expect money USD 1.5 billion
+
+fact agreements_planned
+  cite belta
+  event visit
+  when "agreements"
+  near "sign" | "signed" | "signing"
+  expect count 20 approx
+
+fact twinning
+  cite belta
+  when "friendly exchanges"
+  expect parties minsk, shenzhen
+
+fact partnership_declared
+  cite belta
+  when "strategic partnership"
+  affirm
+
+fact relations_anniversary
+  cite belta
+  when "anniversary of diplomatic relations" | "anniversary of diplomatic ties"
+  expect anniversary of relations_established
+
+fact trade_turnover
+  cite belta
+  when "trade turnover"
+  expect consistent money
+"#;
+
+/// (kind, fact, found, replacement) of every finding in `draft` as of `date`.
+fn check(draft: &str, date: &str) -> Vec<(String, String, String, Option<String>)> {
+    let rules = match compile_str("test.facts", RULES) {
+        Ok(rules) => rules,
+        Err(errors) => panic!("{}", errors.render(false)),
+    };
+    let engine = Engine::new(&rules);
+    let document = Document::parse(draft, Format::Markdown);
+    let date = PartialDate::parse(date).expect("a test date");
+    engine
+        .check(&document, date)
+        .into_iter()
+        .map(|d| {
+            (
+                d.kind.as_str().to_string(),
+                d.fact,
+                d.found,
+                d.fix.map(|fix| fix.replacement),
+            )
+        })
+        .collect()
+}
+
+fn finding(
+    kind: &str,
+    fact: &str,
+    found: &str,
+    fix: Option<&str>,
+) -> (String, String, String, Option<String>) {
+    (
+        kind.to_string(),
+        fact.to_string(),
+        found.to_string(),
+        fix.map(str::to_string),
+    )
+}
+
+#[test]
+fn misspelled_names_are_fixed_to_the_name_or_adjective() {
+    assert_eq!(
+        check(
+            "Byelorussia and China agreed. The Byelorussian side was glad.",
+            "2013-07-17"
+        ),
+        [
+            finding("misspelling", "belarus", "Byelorussia", Some("Belarus")),
+            finding("misspelling", "belarus", "Byelorussian", Some("Belarusian")),
+        ]
+    );
+}
+
+#[test]
+fn titles_are_checked_on_the_document_date() {
+    let draft = "Chinese President Xi Jinping met President Lukashenko. Vice President Xi Jinping spoke. Premier Xi Jinping left.";
+    assert_eq!(
+        check(draft, "2013-07-17"),
+        [
+            finding("outdated", "xi", "Vice President", Some("President")),
+            finding("title", "xi", "Premier", Some("President")),
+        ]
+    );
+    // In 2010 the same words were right, and the President was not yet.
+    let earlier = check("Vice President Xi Jinping visited Minsk.", "2010-03-24");
+    assert!(earlier.is_empty(), "{earlier:?}");
+}
+
+#[test]
+fn appositive_titles_and_lists() {
+    assert_eq!(
+        check("Li Keqiang, the Chinese Premier, spoke.", "2013-07-17"),
+        []
+    );
+    assert_eq!(
+        check("Li Keqiang, the Chinese President, spoke.", "2013-07-17"),
+        [finding("title", "li", "Chinese President", Some("Premier"))]
+    );
+    // A list: the title belongs to the next name.
+    assert_eq!(
+        check(
+            "Li Keqiang, President Xi Jinping and others met.",
+            "2013-07-17"
+        ),
+        []
+    );
+    // "former" makes a past title right.
+    assert_eq!(
+        check(
+            "Former Vice President Xi Jinping is now head of state.",
+            "2013-07-17"
+        ),
+        []
+    );
+}
+
+#[test]
+fn the_wrong_city_in_an_entity_slot() {
+    assert_eq!(
+        check("The talks in Shanghai lasted three hours.", "2013-07-17"),
+        [finding(
+            "mismatch",
+            "talks_place",
+            "Shanghai",
+            Some("Beijing")
+        )]
+    );
+    assert_eq!(
+        check("The talks in Beijing lasted three hours.", "2013-07-17"),
+        []
+    );
+}
+
+#[test]
+fn parties_of_an_agreement() {
+    assert_eq!(
+        check(
+            "Minsk and Shenzhen signed an agreement on friendly exchanges.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check(
+            "Minsk and Shanghai signed an agreement on friendly exchanges.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "twinning",
+            "Shanghai",
+            Some("Shenzhen")
+        )]
+    );
+}
+
+#[test]
+fn negated_affirmed_facts() {
+    assert_eq!(
+        check(
+            "The leaders did not sign a declaration on strategic partnership.",
+            "2013-07-17"
+        ),
+        [finding(
+            "polarity",
+            "partnership_declared",
+            "did not sign",
+            None
+        )]
+    );
+    assert_eq!(
+        check(
+            "The leaders signed a declaration on strategic partnership.",
+            "2013-07-17"
+        ),
+        []
+    );
+}
+
+#[test]
+fn code_and_suppressed_lines_are_not_checked() {
+    let draft = "Text `Byelorussia` here.\n\n```\nByelorussia\n```\n\n<!-- factlint-disable-next-line belarus -->\nByelorussia again.\n";
+    assert_eq!(check(draft, "2013-07-17"), []);
+}
