@@ -15,4 +15,5 @@ pub mod load;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod testing;
 pub mod value;

@@ -3,6 +3,7 @@
 mod check;
 mod extract;
 mod rules;
+mod test;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -31,6 +32,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Validate rule files and list their facts, entities and sources.
     Rules(rules::RulesArgs),
+    /// Run the ok/bad examples embedded in rule files.
+    Test(test::TestArgs),
     /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
     Extract(extract::ExtractArgs),
 }
@@ -53,6 +56,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Test(args) => test::run(args),
     };
     ExitCode::from(code)
 }

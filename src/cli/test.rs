@@ -1,0 +1,124 @@
+//! `factlint test`: run the ok/bad examples embedded in rule files.
+
+use super::exit;
+use crate::testing::{Outcome, missing_examples, run_examples};
+use clap::Args;
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+An ok example must give no finding of its fact; a bad example must give one finding of its
+fact exactly at the span marked with [brackets], and no other. Examples are read as of the
+date of the fact's source.
+
+Examples:
+  factlint test                         run the examples in rules/
+  factlint test --require-examples rules/")]
+pub struct TestArgs {
+    /// Rule files or folders. Default: `rules`.
+    pub paths: Vec<PathBuf>,
+
+    /// Fail when a fact (or an entity with titles or avoid-variants) lacks an ok or a bad example.
+    #[arg(long = "require-examples")]
+    pub require_examples: bool,
+}
+
+pub fn run(args: TestArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        args.paths
+    };
+    let rules = match crate::load::load_rules(&paths) {
+        Ok(rules) => rules,
+        Err(errors) => {
+            eprint!("{}", errors.render(std::io::stderr().is_terminal()));
+            eprintln!("error: the rules are invalid; no example was run");
+            return exit::FAILURE;
+        }
+    };
+    let mut files = SimpleFiles::new();
+    for file in &rules.files {
+        files.add(file.path.clone(), file.text.clone());
+    }
+    let color = std::io::stdout().is_terminal();
+    let outcomes = run_examples(&rules);
+    let mut failed = 0;
+    for outcome in &outcomes {
+        if let Some(failure) = &outcome.failure {
+            failed += 1;
+            print!("{}", render(&files, outcome, failure, color));
+        }
+    }
+    let mut missing = 0;
+    if args.require_examples {
+        for (id, what) in missing_examples(&rules) {
+            missing += 1;
+            println!(
+                "error: `{id}` has no {}",
+                what.trim_start_matches("an ").trim_start_matches("a ")
+            );
+            println!(
+                "  = help: add {what} under `{id}`: `ok \"…\"` passes, `bad \"… [wrong text] …\"` must be flagged there\n"
+            );
+        }
+    }
+    let passed = outcomes.len() - failed;
+    println!("{passed} passed, {failed} failed");
+    if missing > 0 {
+        println!(
+            "{missing} fact{} without required examples",
+            if missing == 1 { "" } else { "s" }
+        );
+    }
+    if failed > 0 || missing > 0 {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    }
+}
+
+fn render(
+    files: &SimpleFiles<String, String>,
+    outcome: &Outcome<'_>,
+    failure: &str,
+    color: bool,
+) -> String {
+    let kind = if outcome.example.ok { "ok" } else { "bad" };
+    let mut notes = vec![format!("example: {}", outcome.example.text)];
+    for finding in &outcome.findings {
+        notes.push(format!(
+            "found: {} at `{}` (expected {})",
+            finding.kind.as_str(),
+            finding.found,
+            finding.expected
+        ));
+    }
+    let diagnostic = Diagnostic::error()
+        .with_message(format!(
+            "{kind} example of `{}` failed: {failure}",
+            outcome.id
+        ))
+        .with_labels(vec![
+            Label::primary(
+                outcome.example.origin.file,
+                outcome.example.origin.span.range(),
+            )
+            .with_message(failure.to_string()),
+        ])
+        .with_notes(notes);
+    if color {
+        let mut buffer = term::termcolor::Buffer::ansi();
+        match term::emit_to_write_style(&mut buffer, &Config::default(), files, &diagnostic) {
+            Ok(()) => String::from_utf8_lossy(buffer.as_slice()).into_owned(),
+            Err(error) => format!("error: {error}\n"),
+        }
+    } else {
+        term::emit_into_string(&Config::default(), files, &diagnostic)
+            .unwrap_or_else(|error| format!("error: {error}\n"))
+    }
+}

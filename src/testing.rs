@@ -1,0 +1,167 @@
+//! Running the examples embedded in rule files: an `ok` example must give no finding of its
+//! fact; a `bad` example must give a finding of its fact exactly at the marked span, and at no
+//! other span. Each example is read as a plain-text draft dated by its fact's source (else by
+//! the start of the fact's event, else as of 2000-01-01), so that titles, anniversaries and
+//! yearless dates in examples are read as of the time the fact was written down.
+
+use crate::diagnostic::Diagnostic;
+use crate::document::{Document, Format};
+use crate::engine::Engine;
+use crate::rules::{Example, RuleSet, SourceIdx};
+use crate::span::Span;
+use crate::value::PartialDate;
+
+/// Whose examples these are: a fact's or an entity's (titles and avoid-variants).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Fact(usize),
+    Entity(usize),
+}
+
+/// The outcome of one example.
+#[derive(Clone, Debug)]
+pub struct Outcome<'r> {
+    pub owner: Owner,
+    pub id: &'r str,
+    pub example: &'r Example,
+    /// `None` when it passed; else what went wrong, in one line.
+    pub failure: Option<String>,
+    /// The findings of the example's own fact.
+    pub findings: Vec<Diagnostic>,
+}
+
+/// The date an example of a fact or entity is read as of.
+pub fn example_date(rules: &RuleSet, owner: Owner) -> PartialDate {
+    let (source, event): (Option<SourceIdx>, Option<usize>) = match owner {
+        Owner::Fact(index) => rules
+            .facts
+            .get(index)
+            .map_or((None, None), |fact| (fact.source, fact.event)),
+        Owner::Entity(index) => (
+            rules.entities.get(index).and_then(|entity| entity.source),
+            None,
+        ),
+    };
+    let from_source = source
+        .and_then(|source| rules.sources.get(source))
+        .and_then(|source| source.date);
+    let from_event = event
+        .and_then(|event| rules.events.get(event))
+        .and_then(|event| event.from);
+    let date = from_source
+        .or(from_event)
+        .unwrap_or(PartialDate::ymd(2000, 1, 1));
+    // A partial date stands for its first day.
+    PartialDate::ymd(
+        date.year.unwrap_or(2000),
+        date.month.unwrap_or(1),
+        date.day.unwrap_or(1),
+    )
+}
+
+/// Run every example of every fact and entity, in rule-file order.
+pub fn run_examples(rules: &RuleSet) -> Vec<Outcome<'_>> {
+    let engine = Engine::new(rules);
+    let mut outcomes = Vec::new();
+    let owners =
+        rules
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(index, fact)| (Owner::Fact(index), fact.id.as_str(), &fact.examples))
+            .chain(rules.entities.iter().enumerate().map(|(index, entity)| {
+                (Owner::Entity(index), entity.id.as_str(), &entity.examples)
+            }));
+    for (owner, id, examples) in owners {
+        let date = example_date(rules, owner);
+        for example in examples {
+            let document = Document::parse(&example.text, Format::Text);
+            let findings: Vec<Diagnostic> = engine
+                .check(&document, date)
+                .into_iter()
+                .filter(|d| d.fact == id)
+                .collect();
+            let failure = judge(example, &findings);
+            outcomes.push(Outcome {
+                owner,
+                id,
+                example,
+                failure,
+                findings,
+            });
+        }
+    }
+    outcomes
+}
+
+fn judge(example: &Example, findings: &[Diagnostic]) -> Option<String> {
+    let describe = |d: &Diagnostic| format!("{} at `{}`", d.kind.as_str(), d.found);
+    if example.ok {
+        return match findings {
+            [] => None,
+            found => Some(format!(
+                "an ok example gave {}: {}",
+                count(found.len()),
+                found.iter().map(describe).collect::<Vec<_>>().join(", ")
+            )),
+        };
+    }
+    let Some(marked) = example.marked else {
+        return Some("a bad example marks no span".to_string());
+    };
+    let marked_text = text_of(&example.text, marked);
+    match findings {
+        [] => Some(format!("no finding; expected one at `{marked_text}`")),
+        [only] if only.span == marked => None,
+        [only] => Some(format!(
+            "the finding is at `{}`, expected at `{marked_text}`",
+            only.found
+        )),
+        many => {
+            let at_mark = many.iter().filter(|d| d.span == marked).count();
+            Some(format!(
+                "{} ({}); expected one at `{marked_text}`{}",
+                count(many.len()),
+                many.iter().map(describe).collect::<Vec<_>>().join(", "),
+                if at_mark > 0 { " and no other" } else { "" }
+            ))
+        }
+    }
+}
+
+fn count(findings: usize) -> String {
+    if findings == 1 {
+        "1 finding".to_string()
+    } else {
+        format!("{findings} findings")
+    }
+}
+
+fn text_of(text: &str, span: Span) -> &str {
+    span.slice(text).unwrap_or("")
+}
+
+/// Facts and entities that lack an `ok` or a `bad` example: (id, what is missing).
+/// Entities count only when they give checks (titles or avoid-variants).
+pub fn missing_examples(rules: &RuleSet) -> Vec<(String, &'static str)> {
+    let mut missing = Vec::new();
+    let mut look = |id: &str, examples: &[Example]| {
+        let ok = examples.iter().any(|e| e.ok);
+        let bad = examples.iter().any(|e| !e.ok);
+        match (ok, bad) {
+            (true, true) => {}
+            (false, true) => missing.push((id.to_string(), "an ok example")),
+            (true, false) => missing.push((id.to_string(), "a bad example")),
+            (false, false) => missing.push((id.to_string(), "an ok and a bad example")),
+        }
+    };
+    for fact in &rules.facts {
+        look(&fact.id, &fact.examples);
+    }
+    for entity in &rules.entities {
+        if !entity.titles.is_empty() || !entity.avoid.is_empty() {
+            look(&entity.id, &entity.examples);
+        }
+    }
+    missing
+}
