@@ -131,9 +131,15 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// Every cue, name, title and event name in `document`, sorted by position (names inside
+    /// longer names left out). For hover and navigation; `check` uses the same hits.
+    pub fn hits(&self, document: &Document<'_>) -> Vec<Hit> {
+        drop_nested_names(self.matcher.find(&document.prose))
+    }
+
     /// Every finding in `document`, read as of `date` (the document date).
     pub fn check(&self, document: &Document<'_>, date: PartialDate) -> Vec<Diagnostic> {
-        let hits = drop_nested_names(self.matcher.find(&document.prose));
+        let hits = self.hits(document);
         let mut context = Context {
             rules: self.rules,
             document,
