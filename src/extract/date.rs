@@ -139,7 +139,9 @@ fn read_month(scan: &Scan, index: usize) -> Option<(u8, usize)> {
         return None;
     };
     let mut end = index + 1;
-    if scan.is_symbol(end, '.') && scan.attached(end) && scan.str(index).len() <= 4 {
+    let abbreviated =
+        scan.str(index).len() <= 4 && !scan.is_any_word(index, &["may", "june", "july"]);
+    if abbreviated && scan.is_symbol(end, '.') && scan.attached(end) {
         end += 1;
     }
     Some((month, end))
@@ -313,7 +315,9 @@ fn day_can_follow_month(scan: &Scan, at: usize) -> bool {
     } else {
         at + 1
     };
-    ends_cleanly(scan, next)
+    // "July 16-17": a day range
+    (scan.is_dash(next) && scan.attached(next) && scan.digits_len(next + 1) <= 2)
+        || ends_cleanly(scan, next)
 }
 
 fn single(date: PartialDate, start: usize, end: usize) -> DateMatch {
