@@ -1,12 +1,46 @@
 //! Values in English prose: dates, numbers, money, percentages, ordinals and their hedges.
-//! (Interface stub; the real extractor lands from the `extract` branch.)
+//!
+//! [`extract`] reads a `&str` (a whole document or one sentence) and returns every value it
+//! states, sorted and non-overlapping, with byte spans relative to that `&str`. It never looks
+//! outside the text it is given, does no IO, and no input makes it panic.
+//!
+//! One file a kind: [`date`](self) forms and the numeric-date policy are described in
+//! `date.rs`, numbers in `number.rs`, money and currencies in `money.rs`, percentages in
+//! `percent.rs`, ordinals in `ordinal.rs`, hedges in `hedge.rs`, and the digits that are not
+//! quantities (times, identifiers, labels, phone numbers, decades) in `identifier.rs`. All of
+//! them read the tokens of `scan.rs`, made in one pass over the text.
+//!
+//! # Example
+//!
+//! ```
+//! use factlint::extract::{extract, Hedge};
+//!
+//! let values = extract("Trade reached about $1.5 billion on 20 January 1992.");
+//! let forms: Vec<String> = values.iter().map(|value| value.value.form()).collect();
+//! assert_eq!(forms, ["USD 1500000000", "1992-01-20"]);
+//! assert_eq!(values[0].hedge, Some(Hedge::About));
+//! ```
+
+mod date;
+mod hedge;
+mod identifier;
+mod money;
+mod number;
+mod ordinal;
+mod percent;
+mod scan;
 
 use crate::span::Span;
-use crate::value::PartialDate;
+use crate::value::{PartialDate, format_decimal};
+use scan::{Kind, Lex, Scan};
+use serde::Serialize;
 
-#[derive(Clone, Debug)]
+/// How the extractor reads what prose leaves open.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
+    /// Which of two numbers comes first in an all-digit date when both orders are possible.
     pub date_order: DateOrder,
+    /// The ISO code `$` and "dollars" stand for ("USD" by default).
     pub dollar: String,
 }
 
@@ -19,13 +53,20 @@ impl Default for Options {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The order tried first for all-digit dates; the other order is tried when the first gives
+/// an impossible date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DateOrder {
+    /// "05/07/2013" is 5 July 2013.
+    #[default]
     DayFirst,
+    /// "05/07/2013" is 7 May 2013.
     MonthFirst,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The kind of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ValueKind {
     Date,
     Number,
@@ -34,6 +75,19 @@ pub enum ValueKind {
     Ordinal,
 }
 
+impl ValueKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::Date => "date",
+            ValueKind::Number => "number",
+            ValueKind::Money => "money",
+            ValueKind::Percent => "percent",
+            ValueKind::Ordinal => "ordinal",
+        }
+    }
+}
+
+/// A value stated in prose.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Date(PartialDate),
@@ -41,27 +95,6 @@ pub enum Value {
     Money { currency: String, amount: f64 },
     Percent(f64),
     Ordinal(u64),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Hedge {
-    About,
-    Over,
-    AtLeast,
-    Under,
-    AtMost,
-    Nearly,
-    Range,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Extracted {
-    pub span: Span,
-    pub value: Value,
-    pub hedge: Option<Hedge>,
-    pub hedge_text: Option<String>,
-    pub hedge_span: Option<Span>,
-    pub bounds: Option<(f64, f64)>,
 }
 
 impl Value {
@@ -74,18 +107,361 @@ impl Value {
             Value::Ordinal(_) => ValueKind::Ordinal,
         }
     }
-}
 
-impl Extracted {
-    pub fn interval(&self) -> Option<(f64, f64)> {
-        None
+    /// The value form of the JSON contract: `1992-01-20`, `--07-16`, `1500000000`,
+    /// `USD 1500000000`, `12.5`, `21`.
+    pub fn form(&self) -> String {
+        match self {
+            Value::Date(date) => date.to_string(),
+            Value::Number(number) => format_decimal(*number),
+            Value::Money { currency, amount } => format!("{currency} {}", format_decimal(*amount)),
+            Value::Percent(percent) => format_decimal(*percent),
+            Value::Ordinal(ordinal) => ordinal.to_string(),
+        }
+    }
+
+    /// The number this value states, for every kind but dates.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Date(_) => None,
+            Value::Number(number) | Value::Percent(number) => Some(*number),
+            Value::Money { amount, .. } => Some(*amount),
+            Value::Ordinal(ordinal) => Some(*ordinal as f64),
+        }
     }
 }
 
+/// How a hedge widens a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Hedge {
+    /// about, around, some, approximately, roughly, circa, ~
+    About,
+    /// over, more than, above, exceeding
+    Over,
+    /// at least, no less than
+    AtLeast,
+    /// under, less than, below
+    Under,
+    /// up to, no more than, at most
+    AtMost,
+    /// nearly, almost, close to
+    Nearly,
+    /// one end of a range: "between 10 and 20", "10-20", "from 10 to 20"
+    Range,
+}
+
+/// One value found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extracted {
+    /// The value's own text (without the hedge words), as byte offsets into the input.
+    pub span: Span,
+    pub value: Value,
+    pub hedge: Option<Hedge>,
+    /// The hedge as written, lowercased: "about", "more than", "~", "between", "-".
+    pub hedge_text: Option<String>,
+    pub hedge_span: Option<Span>,
+    /// For the ends of a range: both ends' values, low first.
+    pub bounds: Option<(f64, f64)>,
+}
+
+impl Extracted {
+    /// The closed interval of numbers this statement allows, for numbers, money, percentages
+    /// and ordinals: exact → (v, v); about → (0.9v, 1.1v); nearly → (0.9v, v); over →
+    /// (v, +inf) (open at v); at least → [v, +inf); under → (-inf, v) (open at v); at most →
+    /// (-inf, v]; a range → its bounds. Dates → `None`.
+    pub fn interval(&self) -> Option<(f64, f64)> {
+        let value = self.value.number()?;
+        let ordered = |a: f64, b: f64| if a <= b { (a, b) } else { (b, a) };
+        Some(match self.hedge {
+            None => (value, value),
+            Some(Hedge::About) => ordered(0.9 * value, 1.1 * value),
+            Some(Hedge::Nearly) => ordered(0.9 * value, value),
+            Some(Hedge::Over | Hedge::AtLeast) => (value, f64::INFINITY),
+            Some(Hedge::Under | Hedge::AtMost) => (f64::NEG_INFINITY, value),
+            Some(Hedge::Range) => self.bounds.unwrap_or((value, value)),
+        })
+    }
+}
+
+/// Every value in `text`, with the default [`Options`].
 pub fn extract(text: &str) -> Vec<Extracted> {
     extract_with(text, &Options::default())
 }
 
-pub fn extract_with(_text: &str, _options: &Options) -> Vec<Extracted> {
-    Vec::new()
+/// Every value in `text`, sorted by start and non-overlapping.
+pub fn extract_with(text: &str, options: &Options) -> Vec<Extracted> {
+    let scan = Scan::new(text);
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < scan.len() {
+        if !may_start_value(&scan, index) {
+            index += 1;
+            continue;
+        }
+        let hedge = hedge::read_hedge(&scan, index);
+        if let Some(hedge) = hedge
+            && let Some(next) = read_value(&scan, hedge.end, Some(hedge), options, &mut found)
+        {
+            index = next.max(index + 1);
+            continue;
+        }
+        index = match read_value(&scan, index, None, options, &mut found) {
+            Some(next) => next.max(index + 1),
+            None => index + 1,
+        };
+    }
+    found
 }
+
+/// A quick filter: plain words that start no value are passed over at once.
+fn may_start_value(scan: &Scan, index: usize) -> bool {
+    let Some(token) = scan.token(index) else {
+        return false;
+    };
+    match token.kind {
+        Kind::Opaque => false,
+        Kind::Word if token.lex == Lex::Other => {
+            let word = scan.str(index);
+            (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+                || (scan.is_symbol(index + 1, '$') && scan.attached(index + 1))
+        }
+        _ => true,
+    }
+}
+
+/// A number-like value before range sharing: its kind, number, currency and scale.
+#[derive(Clone, Copy, Debug)]
+struct Amount<'o> {
+    kind: ValueKind,
+    value: f64,
+    currency: Option<&'o str>,
+    scale: f64,
+    start: usize,
+    end: usize,
+}
+
+impl Amount<'_> {
+    fn into_value(self) -> Value {
+        match self.kind {
+            ValueKind::Money => Value::Money {
+                currency: self.currency.unwrap_or("USD").to_string(),
+                amount: self.value,
+            },
+            ValueKind::Percent => Value::Percent(self.value),
+            ValueKind::Ordinal => Value::Ordinal(self.value as u64),
+            ValueKind::Number | ValueKind::Date => Value::Number(self.value),
+        }
+    }
+}
+
+fn read_amount<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<Amount<'o>> {
+    if let Some(found) = money::read_money(scan, index, options) {
+        return Some(Amount {
+            kind: ValueKind::Money,
+            value: found.amount,
+            currency: Some(found.currency),
+            scale: found.quantity.scale,
+            start: found.start,
+            end: found.end,
+        });
+    }
+    if let Some((ordinal, end)) = ordinal::read_ordinal(scan, index) {
+        return Some(Amount {
+            kind: ValueKind::Ordinal,
+            value: ordinal as f64,
+            currency: None,
+            scale: 1.0,
+            start: index,
+            end,
+        });
+    }
+    let quantity = number::read_quantity(scan, index, false)?;
+    if let Some(end) = percent::percent_suffix(scan, quantity.end) {
+        return Some(Amount {
+            kind: ValueKind::Percent,
+            value: quantity.value,
+            currency: None,
+            scale: quantity.scale,
+            start: quantity.start,
+            end,
+        });
+    }
+    Some(Amount {
+        kind: ValueKind::Number,
+        value: quantity.value,
+        currency: None,
+        scale: quantity.scale,
+        start: quantity.start,
+        end: quantity.end,
+    })
+}
+
+fn token_span(scan: &Scan, start: usize, end: usize) -> Span {
+    let end_byte = if end > start {
+        scan.end(end - 1)
+    } else {
+        scan.start(start)
+    };
+    Span::new(scan.start(start), end_byte)
+}
+
+/// Read a value (or a skipped identifier) at token `index`; push what was found and return the
+/// token after it. `None` when nothing starts there.
+fn read_value(
+    scan: &Scan,
+    index: usize,
+    hedge: Option<hedge::HedgeMatch>,
+    options: &Options,
+    found: &mut Vec<Extracted>,
+) -> Option<usize> {
+    let after_date = index >= 2
+        && found.last().is_some_and(|last| {
+            matches!(last.value, Value::Date(_)) && last.span.end == scan.end(index - 2)
+        });
+    if let Some(dates) = date::read_date(scan, index, options.date_order, after_date) {
+        let (first, first_start, first_end) = dates.first;
+        match dates.second {
+            None => found.push(plain(
+                token_span(scan, first_start, first_end),
+                Value::Date(first),
+            )),
+            Some((second, second_start, second_end)) => {
+                let separator = Span::new(scan.end(first_end - 1), scan.start(second_start));
+                for (date, start, end) in [
+                    (first, first_start, first_end),
+                    (second, second_start, second_end),
+                ] {
+                    found.push(Extracted {
+                        span: token_span(scan, start, end),
+                        value: Value::Date(date),
+                        hedge: Some(Hedge::Range),
+                        hedge_text: scan
+                            .text
+                            .get(separator.range())
+                            .map(|text| text.trim().to_lowercase()),
+                        hedge_span: Some(separator),
+                        bounds: None,
+                    });
+                }
+            }
+        }
+        return Some(dates.end);
+    }
+    if let Some(end) = identifier::skip_at(scan, index) {
+        return Some(end);
+    }
+    // "a few": about three.
+    if scan.lex(index) == Lex::Article && scan.lex(index + 1) == Lex::Few {
+        let span = token_span(scan, index, index + 2);
+        found.push(Extracted {
+            span,
+            value: Value::Number(3.0),
+            hedge: Some(Hedge::About),
+            hedge_text: Some("a few".to_string()),
+            hedge_span: Some(span),
+            bounds: None,
+        });
+        return Some(index + 2);
+    }
+    let first = read_amount(scan, index, options)?;
+    // A range: "10-20", "10 to 20", "between 10 and 20", "from 10 to 20".
+    let range_opener = hedge.filter(|hedge| hedge.hedge == Hedge::Range);
+    let separator = first.end;
+    let separator_fits = match range_opener {
+        Some(opener) if scan.is_word(opener.start, "between") => scan.is_word(separator, "and"),
+        Some(_) => scan.is_word(separator, "to") || scan.is_dash(separator),
+        None => scan.is_word(separator, "to") || scan.is_dash(separator),
+    };
+    if separator_fits
+        && first.kind != ValueKind::Ordinal
+        && let Some(second) = read_amount(scan, separator + 1, options)
+        && second.kind != ValueKind::Ordinal
+        && let Some((low, high)) = join_range(first, second, range_opener.is_some())
+    {
+        let (hedge_text, hedge_span) = match range_opener {
+            Some(opener) => (
+                hedge::hedge_text(scan, &opener),
+                token_span(scan, opener.start, opener.end),
+            ),
+            None => (
+                scan.str(separator).to_lowercase(),
+                token_span(scan, separator, separator + 1),
+            ),
+        };
+        let bounds = (low.value.min(high.value), low.value.max(high.value));
+        for end in [low, high] {
+            found.push(Extracted {
+                span: token_span(scan, end.start, end.end),
+                value: end.into_value(),
+                hedge: Some(Hedge::Range),
+                hedge_text: Some(hedge_text.clone()),
+                hedge_span: Some(hedge_span),
+                bounds: Some(bounds),
+            });
+        }
+        return Some(high.end);
+    }
+    let hedge =
+        hedge.filter(|hedge| hedge.hedge != Hedge::Range && first.kind != ValueKind::Ordinal);
+    found.push(Extracted {
+        span: token_span(scan, first.start, first.end),
+        value: first.into_value(),
+        hedge: hedge.map(|hedge| hedge.hedge),
+        hedge_text: hedge.map(|hedge| hedge::hedge_text(scan, &hedge)),
+        hedge_span: hedge.map(|hedge| token_span(scan, hedge.start, hedge.end)),
+        bounds: None,
+    });
+    Some(first.end)
+}
+
+/// Share currency, percent and scale between the ends of a range ("$1-2 billion" is
+/// USD 1e9 to USD 2e9). `None` when the two cannot be one range.
+fn join_range<'o>(
+    mut low: Amount<'o>,
+    mut high: Amount<'o>,
+    opened: bool,
+) -> Option<(Amount<'o>, Amount<'o>)> {
+    if low.kind == ValueKind::Money
+        && high.kind == ValueKind::Money
+        && low.currency != high.currency
+    {
+        return None;
+    }
+    let raw_low = low.value / low.scale;
+    let raw_high = high.value / high.scale;
+    if low.scale == 1.0 && high.scale > 1.0 && raw_low <= raw_high {
+        low.value *= high.scale;
+        low.scale = high.scale;
+    }
+    match (low.kind, high.kind) {
+        (ValueKind::Number, ValueKind::Money | ValueKind::Percent) => {
+            low.kind = high.kind;
+            low.currency = high.currency;
+        }
+        (ValueKind::Money | ValueKind::Percent, ValueKind::Number) => {
+            high.kind = low.kind;
+            high.currency = low.currency;
+        }
+        (a, b) if a == b => {}
+        _ => return None,
+    }
+    if !opened && low.value > high.value {
+        return None;
+    }
+    Some((low, high))
+}
+
+fn plain(span: Span, value: Value) -> Extracted {
+    Extracted {
+        span,
+        value,
+        hedge: None,
+        hedge_text: None,
+        hedge_span: None,
+        bounds: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

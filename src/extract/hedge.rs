@@ -1,0 +1,121 @@
+//! Hedges: the words before a value that widen it ("about", "more than", "at least", "up to",
+//! "~") and the words that open a range ("between", "from"). Longest phrase wins.
+
+use super::Hedge;
+use super::scan::{Kind, Lex, Scan};
+
+/// Every hedge phrase, longest first within a first word, and what it means.
+const PHRASES: &[(&[&str], Hedge)] = &[
+    (&["no", "less", "than"], Hedge::AtLeast),
+    (&["not", "less", "than"], Hedge::AtLeast),
+    (&["no", "fewer", "than"], Hedge::AtLeast),
+    (&["no", "more", "than"], Hedge::AtMost),
+    (&["not", "more", "than"], Hedge::AtMost),
+    (&["in", "excess", "of"], Hedge::Over),
+    (&["at", "least"], Hedge::AtLeast),
+    (&["at", "most"], Hedge::AtMost),
+    (&["up", "to"], Hedge::AtMost),
+    (&["more", "than"], Hedge::Over),
+    (&["upwards", "of"], Hedge::Over),
+    (&["less", "than"], Hedge::Under),
+    (&["fewer", "than"], Hedge::Under),
+    (&["close", "to"], Hedge::Nearly),
+    (&["just", "under"], Hedge::Nearly),
+    (&["just", "below"], Hedge::Nearly),
+    (&["just", "over"], Hedge::Over),
+    (&["about"], Hedge::About),
+    (&["around"], Hedge::About),
+    (&["some"], Hedge::About),
+    (&["approximately"], Hedge::About),
+    (&["approx"], Hedge::About),
+    (&["roughly"], Hedge::About),
+    (&["circa"], Hedge::About),
+    (&["estimated"], Hedge::About),
+    (&["nearly"], Hedge::Nearly),
+    (&["almost"], Hedge::Nearly),
+    (&["over"], Hedge::Over),
+    (&["above"], Hedge::Over),
+    (&["exceeding"], Hedge::Over),
+    (&["under"], Hedge::Under),
+    (&["below"], Hedge::Under),
+    (&["between"], Hedge::Range),
+    (&["from"], Hedge::Range),
+];
+
+/// A hedge read before a value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct HedgeMatch {
+    pub hedge: Hedge,
+    pub start: usize,
+    /// The first token after the hedge.
+    pub end: usize,
+}
+
+/// Read a hedge starting at token `index`.
+pub(crate) fn read_hedge(scan: &Scan, index: usize) -> Option<HedgeMatch> {
+    let token = scan.token(index)?;
+    if token.kind == Kind::Symbol('~') || token.kind == Kind::Symbol('≈') {
+        return Some(HedgeMatch {
+            hedge: Hedge::About,
+            start: index,
+            end: index + 1,
+        });
+    }
+    if token.lex != Lex::Hedge {
+        return None;
+    }
+    for (words, hedge) in PHRASES {
+        if words
+            .iter()
+            .enumerate()
+            .all(|(offset, word)| scan.is_word(index + offset, word))
+        {
+            let mut end = index + words.len();
+            // "approx." keeps its point.
+            if words == &["approx"] && scan.is_symbol(end, '.') && scan.attached(end) {
+                end += 1;
+            }
+            return Some(HedgeMatch {
+                hedge: *hedge,
+                start: index,
+                end,
+            });
+        }
+    }
+    None
+}
+
+/// The hedge as written, lowercased, with runs of spaces made single.
+pub(crate) fn hedge_text(scan: &Scan, found: &HedgeMatch) -> String {
+    let mut text = String::new();
+    for index in found.start..found.end {
+        if index > found.start && !scan.attached(index) {
+            text.push(' ');
+        }
+        text.push_str(&scan.str(index).to_lowercase());
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hedge(text: &str) -> Option<(Hedge, String)> {
+        let scan = Scan::new(text);
+        read_hedge(&scan, 0).map(|found| (found.hedge, hedge_text(&scan, &found)))
+    }
+
+    #[test]
+    fn hedges_are_read_longest_first() {
+        assert_eq!(
+            hedge("No less than 5"),
+            Some((Hedge::AtLeast, "no less than".into()))
+        );
+        assert_eq!(hedge("approx. 5"), Some((Hedge::About, "approx.".into())));
+        assert_eq!(hedge("~5"), Some((Hedge::About, "~".into())));
+        assert_eq!(hedge("up to 5"), Some((Hedge::AtMost, "up to".into())));
+        assert_eq!(hedge("upon 5"), None);
+        assert_eq!(hedge("no 5"), None);
+    }
+}
