@@ -30,10 +30,8 @@ pub fn run(args: RulesArgs) -> u8 {
         Err(errors) => {
             let color = std::io::stderr().is_terminal();
             let mut stderr = std::io::stderr().lock();
-            let count = errors.len();
-            let noun = if count == 1 { "error" } else { "errors" };
             let _ = write!(stderr, "{}", errors.render(color));
-            let _ = writeln!(stderr, "error: {count} {noun} in rule files");
+            let _ = writeln!(stderr, "{}", errors.summary());
             return super::exit::FAILURE;
         }
     };

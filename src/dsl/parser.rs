@@ -296,10 +296,10 @@ impl<'a> Cursor<'a> {
     fn found(&self) -> (String, Span) {
         let rest = self.rest();
         let Some(first) = rest.chars().next() else {
-            return (
-                "the end of the statement".to_string(),
-                Span::new(self.pos, self.pos),
-            );
+            // Point just after the last token, not at the next statement.
+            let before = self.text.get(..self.pos).unwrap_or("").trim_end();
+            let at = before.len();
+            return ("the end of the statement".to_string(), Span::new(at, at));
         };
         if first == '\n' {
             return (
@@ -421,10 +421,10 @@ impl<'a> Cursor<'a> {
         };
         let digits_end = start + written.len();
         if bad_follow {
-            let (found, _) = self.found();
+            let (found, span) = self.found();
             return Err(SyntaxError {
                 kind: SyntaxErrorKind::InvalidNumber { found },
-                span: Span::new(start, digits_end + 1),
+                span,
                 expected: NUMBER_EXAMPLE.to_string(),
                 help: Some("write thousands as 1500, 1_500 or 1,500 (groups of three digits), and decimals with a point".to_string()),
             });
@@ -539,6 +539,7 @@ fn unknown_clause(
 fn lex_string(input: &str, offset: usize) -> Parsed<(StringLit, usize)> {
     let mut value = String::new();
     let mut brackets = Vec::new();
+    let mut verbatim = true;
     let mut chars = input.char_indices().skip(1).peekable();
     while let Some((at, c)) = chars.next() {
         match c {
@@ -549,6 +550,7 @@ fn lex_string(input: &str, offset: usize) -> Parsed<(StringLit, usize)> {
                         value,
                         span: Span::new(offset, offset + consumed),
                         brackets,
+                        verbatim,
                     },
                     consumed,
                 ));
@@ -563,6 +565,7 @@ fn lex_string(input: &str, offset: usize) -> Parsed<(StringLit, usize)> {
                 value.push(c);
             }
             '\\' => {
+                verbatim = false;
                 let Some((_, escape)) = chars.next() else {
                     break;
                 };
@@ -1097,3 +1100,7 @@ fn parse_tolerance(cursor: &mut Cursor<'_>) -> Parsed<Option<ToleranceLit>> {
         kind: ToleranceKind::Absolute(number),
     }))
 }
+
+#[cfg(test)]
+#[path = "parser_tests.rs"]
+mod tests;
