@@ -1358,3 +1358,7 @@ fn list_placeholders() -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+#[path = "compile_tests.rs"]
+mod tests;
