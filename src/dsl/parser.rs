@@ -114,6 +114,13 @@ fn statement_chunks(text: &str) -> Vec<(usize, usize)> {
         let begins_statement = !matches!(first, None | Some(b' ' | b'\t' | b'\r' | b'#'));
         if begins_statement {
             starts.push(line_start);
+        } else if starts.is_empty() {
+            // Indented text before any statement: a chunk of its own, so it is reported
+            // rather than silently dropped.
+            let content = line.trim_start_matches([' ', '\t', '\r']);
+            if !content.is_empty() && !content.starts_with('#') {
+                starts.push(line_end - content.len());
+            }
         }
         line_start = line_end + 1;
     }
@@ -655,6 +662,23 @@ fn lex_unicode_escape(input: &str) -> Option<(char, usize)> {
 
 fn parse_statement(cursor: &mut Cursor<'_>) -> Result<Statement, Failure> {
     let start = cursor.pos;
+    let line_start = cursor
+        .text
+        .get(..start)
+        .map_or(0, |before| before.rfind('\n').map_or(0, |at| at + 1));
+    if line_start < start {
+        let (found, span) = cursor.found();
+        return Err(SyntaxError {
+            kind: SyntaxErrorKind::Expected {
+                after: String::new(),
+                found,
+            },
+            span,
+            expected: "a statement at the start of a line".to_string(),
+            help: Some("an indented line continues the statement above it, and there is none here: remove the indentation or write the statement first".to_string()),
+        }
+        .into());
+    }
     let Some(keyword) = cursor.word() else {
         let (found, span) = cursor.found();
         return Err(unknown_statement(found, span).into());

@@ -481,6 +481,15 @@ fn recovery_reports_every_broken_statement_and_keeps_the_good_ones() {
 }
 
 #[test]
+fn indented_text_before_any_statement_is_an_error() {
+    let text = "# comment\n  ok \"orphan\"\nfact f when \"a\" affirm\n";
+    let (file, errors) = parse(text);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].span.slice(text), Some("ok"));
+    assert_eq!(file.statements.len(), 1);
+}
+
+#[test]
 fn hostile_inputs_do_not_panic_and_finish() {
     let long_line = "x".repeat(2 * 1024 * 1024);
     let nested = format!("fact f when \"a\" bad \"{}\"\n", "[".repeat(100_000));
