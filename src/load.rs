@@ -35,6 +35,13 @@ impl RuleErrors {
         self.len() == 0
     }
 
+    /// The closing line: `error: 3 errors in rule files`.
+    pub fn summary(&self) -> String {
+        let count = self.len();
+        let noun = if count == 1 { "error" } else { "errors" };
+        format!("error: {count} {noun} in rule files")
+    }
+
     /// Every error as the terminal shows it (`Config::default()`), ANSI colours optional.
     /// IO errors come first, one `error: …` line each.
     pub fn render(&self, color: bool) -> String {

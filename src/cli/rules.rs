@@ -5,7 +5,7 @@ use crate::load::load_rules;
 use crate::rules::{Entity, RuleSet, Severity, describe_expect, describe_titles, fact_kind};
 use crate::span::LineIndex;
 use clap::{Args, ValueEnum};
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 
@@ -30,10 +30,8 @@ pub fn run(args: RulesArgs) -> u8 {
         Err(errors) => {
             let color = std::io::stderr().is_terminal();
             let mut stderr = std::io::stderr().lock();
-            let count = errors.len();
-            let noun = if count == 1 { "error" } else { "errors" };
             let _ = write!(stderr, "{}", errors.render(color));
-            let _ = writeln!(stderr, "error: {count} {noun} in rule files");
+            let _ = writeln!(stderr, "{}", errors.summary());
             return super::exit::FAILURE;
         }
     };
@@ -195,90 +193,144 @@ pub fn human_listing(rules: &RuleSet) -> String {
     text
 }
 
+/// One fact (or title/name check) in the JSON listing.
+#[derive(Serialize)]
+struct JsonFact {
+    id: String,
+    kind: &'static str,
+    expected: String,
+    source: Option<String>,
+    event: Option<String>,
+    severity: &'static str,
+    tags: Vec<String>,
+    file: String,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct JsonTitle {
+    name: String,
+    aliases: Vec<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonEntity {
+    id: String,
+    class: String,
+    name: String,
+    aliases: Vec<String>,
+    adjectives: Vec<String>,
+    avoid: Vec<String>,
+    titles: Vec<JsonTitle>,
+}
+
+#[derive(Serialize)]
+struct JsonSource {
+    id: String,
+    title: String,
+    date: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonEvent {
+    id: String,
+    name: String,
+    aliases: Vec<String>,
+    from: Option<String>,
+    to: Option<String>,
+    participants: Vec<String>,
+    source: Option<String>,
+}
+
+/// The listing `factlint rules --format json` prints, keys in a fixed order.
+#[derive(Serialize)]
+pub struct JsonListing {
+    facts: Vec<JsonFact>,
+    entities: Vec<JsonEntity>,
+    sources: Vec<JsonSource>,
+    events: Vec<JsonEvent>,
+}
+
 /// The listing `factlint rules --format json` prints.
-pub fn json_listing(rules: &RuleSet) -> Value {
-    let facts: Vec<Value> = rows(rules)
+pub fn json_listing(rules: &RuleSet) -> JsonListing {
+    let source_id = |index: Option<usize>| {
+        index.and_then(|index| rules.sources.get(index).map(|source| source.id.clone()))
+    };
+    let facts = rows(rules)
         .into_iter()
         .map(|row| {
             let (file, line) = line_of(rules, row.file, row.offset);
-            json!({
-                "id": row.id,
-                "kind": row.kind,
-                "expected": row.expected,
-                "source": row.source,
-                "event": row.event,
-                "severity": row.severity.as_str(),
-                "tags": row.tags,
-                "file": file,
-                "line": line,
-            })
+            JsonFact {
+                id: row.id,
+                kind: row.kind,
+                expected: row.expected,
+                source: row.source,
+                event: row.event,
+                severity: row.severity.as_str(),
+                tags: row.tags,
+                file,
+                line,
+            }
         })
         .collect();
-    let entities: Vec<Value> = rules
+    let entities = rules
         .entities
         .iter()
-        .map(|entity| {
-            let titles: Vec<Value> = entity
+        .map(|entity| JsonEntity {
+            id: entity.id.clone(),
+            class: entity.class.clone(),
+            name: entity.name.clone(),
+            aliases: entity.aliases.clone(),
+            adjectives: entity.adjectives.clone(),
+            avoid: entity.avoid.clone(),
+            titles: entity
                 .titles
                 .iter()
-                .map(|title| {
-                    json!({
-                        "name": title.name,
-                        "aliases": title.aliases,
-                        "from": title.from.map(|date| date.to_string()),
-                        "to": title.to.map(|date| date.to_string()),
-                    })
+                .map(|title| JsonTitle {
+                    name: title.name.clone(),
+                    aliases: title.aliases.clone(),
+                    from: title.from.map(|date| date.to_string()),
+                    to: title.to.map(|date| date.to_string()),
                 })
-                .collect();
-            json!({
-                "id": entity.id,
-                "class": entity.class,
-                "name": entity.name,
-                "aliases": entity.aliases,
-                "adjectives": entity.adjectives,
-                "avoid": entity.avoid,
-                "titles": titles,
-            })
+                .collect(),
         })
         .collect();
-    let sources: Vec<Value> = rules
+    let sources = rules
         .sources
         .iter()
-        .map(|source| {
-            json!({
-                "id": source.id,
-                "title": source.title,
-                "date": source.date.map(|date| date.to_string()),
-                "url": source.url,
-                "publisher": source.publisher,
-            })
+        .map(|source| JsonSource {
+            id: source.id.clone(),
+            title: source.title.clone(),
+            date: source.date.map(|date| date.to_string()),
+            url: source.url.clone(),
+            publisher: source.publisher.clone(),
         })
         .collect();
-    let events: Vec<Value> = rules
+    let events = rules
         .events
         .iter()
-        .map(|event| {
-            json!({
-                "id": event.id,
-                "name": event.name,
-                "aliases": event.aliases,
-                "from": event.from.map(|date| date.to_string()),
-                "to": event.to.map(|date| date.to_string()),
-                "participants": event
-                    .participants
-                    .iter()
-                    .filter_map(|index| rules.entities.get(*index).map(|entity| entity.id.clone()))
-                    .collect::<Vec<_>>(),
-                "source": event
-                    .source
-                    .and_then(|index| rules.sources.get(index).map(|source| source.id.clone())),
-            })
+        .map(|event| JsonEvent {
+            id: event.id.clone(),
+            name: event.name.clone(),
+            aliases: event.aliases.clone(),
+            from: event.from.map(|date| date.to_string()),
+            to: event.to.map(|date| date.to_string()),
+            participants: event
+                .participants
+                .iter()
+                .filter_map(|index| rules.entities.get(*index).map(|entity| entity.id.clone()))
+                .collect(),
+            source: source_id(event.source),
         })
         .collect();
-    json!({
-        "facts": facts,
-        "entities": entities,
-        "sources": sources,
-        "events": events,
-    })
+    JsonListing {
+        facts,
+        entities,
+        sources,
+        events,
+    }
 }

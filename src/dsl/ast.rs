@@ -59,6 +59,20 @@ pub struct StringLit {
     pub value: String,
     pub span: Span,
     pub brackets: Vec<Bracket>,
+    /// No escapes: byte `i` of `value` is byte `span.start + 1 + i` of the file.
+    pub verbatim: bool,
+}
+
+impl StringLit {
+    /// The file span of `value[at..at + len]` when the literal has no escapes; otherwise the
+    /// whole literal.
+    pub fn inner_span(&self, at: usize, len: usize) -> Span {
+        if self.verbatim && at + len <= self.value.len() {
+            Span::new(self.span.start + 1 + at, self.span.start + 1 + at + len)
+        } else {
+            self.span
+        }
+    }
 }
 
 /// A date as written; the parts are not yet checked (month 13 parses, validation rejects it).

@@ -114,6 +114,13 @@ fn statement_chunks(text: &str) -> Vec<(usize, usize)> {
         let begins_statement = !matches!(first, None | Some(b' ' | b'\t' | b'\r' | b'#'));
         if begins_statement {
             starts.push(line_start);
+        } else if starts.is_empty() {
+            // Indented text before any statement: a chunk of its own, so it is reported
+            // rather than silently dropped.
+            let content = line.trim_start_matches([' ', '\t', '\r']);
+            if !content.is_empty() && !content.starts_with('#') {
+                starts.push(line_end - content.len());
+            }
         }
         line_start = line_end + 1;
     }
@@ -296,10 +303,10 @@ impl<'a> Cursor<'a> {
     fn found(&self) -> (String, Span) {
         let rest = self.rest();
         let Some(first) = rest.chars().next() else {
-            return (
-                "the end of the statement".to_string(),
-                Span::new(self.pos, self.pos),
-            );
+            // Point just after the last token, not at the next statement.
+            let before = self.text.get(..self.pos).unwrap_or("").trim_end();
+            let at = before.len();
+            return ("the end of the statement".to_string(), Span::new(at, at));
         };
         if first == '\n' {
             return (
@@ -421,10 +428,10 @@ impl<'a> Cursor<'a> {
         };
         let digits_end = start + written.len();
         if bad_follow {
-            let (found, _) = self.found();
+            let (found, span) = self.found();
             return Err(SyntaxError {
                 kind: SyntaxErrorKind::InvalidNumber { found },
-                span: Span::new(start, digits_end + 1),
+                span,
                 expected: NUMBER_EXAMPLE.to_string(),
                 help: Some("write thousands as 1500, 1_500 or 1,500 (groups of three digits), and decimals with a point".to_string()),
             });
@@ -539,6 +546,7 @@ fn unknown_clause(
 fn lex_string(input: &str, offset: usize) -> Parsed<(StringLit, usize)> {
     let mut value = String::new();
     let mut brackets = Vec::new();
+    let mut verbatim = true;
     let mut chars = input.char_indices().skip(1).peekable();
     while let Some((at, c)) = chars.next() {
         match c {
@@ -549,6 +557,7 @@ fn lex_string(input: &str, offset: usize) -> Parsed<(StringLit, usize)> {
                         value,
                         span: Span::new(offset, offset + consumed),
                         brackets,
+                        verbatim,
                     },
                     consumed,
                 ));
@@ -563,6 +572,7 @@ fn lex_string(input: &str, offset: usize) -> Parsed<(StringLit, usize)> {
                 value.push(c);
             }
             '\\' => {
+                verbatim = false;
                 let Some((_, escape)) = chars.next() else {
                     break;
                 };
@@ -652,6 +662,23 @@ fn lex_unicode_escape(input: &str) -> Option<(char, usize)> {
 
 fn parse_statement(cursor: &mut Cursor<'_>) -> Result<Statement, Failure> {
     let start = cursor.pos;
+    let line_start = cursor
+        .text
+        .get(..start)
+        .map_or(0, |before| before.rfind('\n').map_or(0, |at| at + 1));
+    if line_start < start {
+        let (found, span) = cursor.found();
+        return Err(SyntaxError {
+            kind: SyntaxErrorKind::Expected {
+                after: String::new(),
+                found,
+            },
+            span,
+            expected: "a statement at the start of a line".to_string(),
+            help: Some("an indented line continues the statement above it, and there is none here: remove the indentation or write the statement first".to_string()),
+        }
+        .into());
+    }
     let Some(keyword) = cursor.word() else {
         let (found, span) = cursor.found();
         return Err(unknown_statement(found, span).into());
@@ -1097,3 +1124,7 @@ fn parse_tolerance(cursor: &mut Cursor<'_>) -> Parsed<Option<ToleranceLit>> {
         kind: ToleranceKind::Absolute(number),
     }))
 }
+
+#[cfg(test)]
+#[path = "parser_tests.rs"]
+mod tests;

@@ -1011,14 +1011,15 @@ impl Compiler {
             };
             let name = &after[..close];
             if !MESSAGE_PLACEHOLDERS.contains(&name) {
+                let at = text.len() - rest.len() + open;
                 let report = Report::new(
                     file,
-                    message.span,
+                    message.inner_span(at, close + 2),
                     format!(
                         "unknown placeholder `{{{}}}` in a message template",
                         crate::dsl::error::shorten(name)
                     ),
-                    "in this template",
+                    "not a placeholder",
                 )
                 .help(format!("a template may use {}", list_placeholders()));
                 self.push(report);
@@ -1357,3 +1358,7 @@ fn list_placeholders() -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+#[path = "compile_tests.rs"]
+mod tests;
