@@ -202,8 +202,12 @@ fn bind_sentence(
             if value.value.kind() != kind || !candidate.scope.contains(value.span) {
                 continue;
             }
-            let (distance, _) = nearest_cue(&candidate.cues, value.span);
-            if distance <= MAX_DISTANCE {
+            let (distance, cue) = nearest_cue(&candidate.cues, value.span);
+            let counts = matches!(fact.expect, Expect::Number { count: true, .. });
+            let between = Span::new(value.span.end, cue.start.max(value.span.end));
+            if distance <= MAX_DISTANCE
+                && (!counts || counts_cue(context.document.prose_of(between), value.span, cue))
+            {
                 pairs.push((distance, which, value_index));
             }
         }
@@ -281,6 +285,64 @@ fn bind_sentence(
     claims
 }
 
+/// Whether a number counts the things its cue names: it stands before the cue with at most
+/// three words between, none of them a verb ("20 bilateral agreements", not "the two sides
+/// planned agreements").
+fn counts_cue(between: &str, value: Span, cue: Span) -> bool {
+    if value.end > cue.start {
+        return false;
+    }
+    const NOT_ADJECTIVES: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "to",
+        "have",
+        "has",
+        "had",
+        "did",
+        "do",
+        "does",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "sides",
+        "countries",
+        "parties",
+        "leaders",
+        "nations",
+        "states",
+        "presidents",
+        "delegations",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "years",
+        "days",
+        "months",
+    ];
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 3
+        && !between.contains([',', ';', ':', '.', '(', ')'])
+        && words.iter().all(|word| {
+            let lower = word.to_lowercase();
+            let verb_like = lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing"));
+            !NOT_ADJECTIVES.contains(&lower.as_str()) && !verb_like
+        })
+}
+
 /// Whether a statement counts for the fact's event (always true for facts without one).
 fn about_fact_event(
     context: &Context<'_, '_>,
@@ -310,10 +372,9 @@ fn about_fact_event(
         .hits_in(candidate.scope)
         .iter()
         .any(|hit| hit.meaning == Meaning::EventName(fact.event.unwrap_or(usize::MAX)))
-        || values.iter().any(|value| {
-            Some(value.span) != bound_span
-                && matches!(&value.value, Value::Date(date) if in_window(date))
-        });
+        || values
+            .iter()
+            .any(|value| matches!(&value.value, Value::Date(date) if in_window(date)));
     if names_event {
         return true;
     }

@@ -94,8 +94,15 @@ pub fn stated_interval(text: &str, stated: &Extracted, value: f64) -> Interval {
             .bounds
             .map_or(Interval::point(value), |(a, b)| Interval::closed(a, b)),
         None => {
+            // Open ends: "$2 billion" may round 1.6 billion, but not 1.5 billion.
             let half = rounding(text, value);
-            Interval::closed(value - half, value + half)
+            let open = half > 0.0;
+            Interval {
+                low: value - half,
+                high: value + half,
+                low_open: open,
+                high_open: open,
+            }
         }
     }
 }
@@ -202,9 +209,13 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
             let Some(base) = base_date(context, *base) else {
                 return;
             };
-            let Some((low, high)) = years_between(context, claim, stated, base) else {
+            let Some((mut low, high)) = years_between(context, claim, stated, base) else {
                 return;
             };
+            // A round number of decades stands for the years just past it ("30 years" in 2023).
+            if *found % 10.0 == 0.0 && *found == (low - 1) as f64 {
+                low -= 1;
+            }
             let allowed = Interval::closed(low as f64, high as f64);
             let statement = stated_interval(text, stated, *found);
             if statement.meets(&allowed) {
@@ -345,15 +356,17 @@ fn years_between(
     let base_year = base.year?;
     let reference = reference_year(context, claim, stated, base_year);
     if Some(reference) != context.date.year {
+        // Only a year is known: the anniversary may or may not have passed.
         let years = i64::from(reference - base_year);
         return Some(((years - 1).max(0), years));
     }
+    // Completed years on the document date.
     let date = context.date;
     let mut years = i64::from(date.year? - base_year);
     if (date.month, date.day) < (base.month, base.day) {
         years -= 1;
     }
-    Some((years.max(0), years.max(0) + 1))
+    Some((years.max(0), years.max(0)))
 }
 
 #[cfg(test)]
