@@ -96,10 +96,23 @@ pub fn bind(context: &mut Context<'_, '_>) -> Vec<Claim> {
 /// Facts whose cue, co-words, co-mentions and exclusions hold in this sentence.
 fn candidates(context: &Context<'_, '_>, sentence: usize) -> Vec<Candidate> {
     let span = context.document.sentences[sentence].span;
+    let cue_hits: Vec<(FactIdx, Span)> = context
+        .hits_in(span)
+        .iter()
+        .filter_map(|hit| match hit.meaning {
+            Meaning::Cue(fact) => Some((fact, hit.span)),
+            _ => None,
+        })
+        .collect();
+    // A cue inside a longer cue of another fact ("diplomatic relations" inside "anniversary of
+    // diplomatic relations") yields to the more specific one.
     let mut cues: BTreeMap<FactIdx, Vec<Span>> = BTreeMap::new();
-    for hit in context.hits_in(span) {
-        if let Meaning::Cue(fact) = hit.meaning {
-            cues.entry(fact).or_default().push(hit.span);
+    for &(fact, cue) in &cue_hits {
+        let inside_longer = cue_hits
+            .iter()
+            .any(|&(other, longer)| other != fact && longer != cue && longer.contains(cue));
+        if !inside_longer {
+            cues.entry(fact).or_default().push(cue);
         }
     }
     let mut found = Vec::new();

@@ -231,3 +231,193 @@ fn code_and_suppressed_lines_are_not_checked() {
     let draft = "Text `Byelorussia` here.\n\n```\nByelorussia\n```\n\n<!-- factlint-disable-next-line belarus -->\nByelorussia again.\n";
     assert_eq!(check(draft, "2013-07-17"), []);
 }
+
+#[test]
+fn wrong_dates_are_fixed_in_their_own_style() {
+    assert_eq!(
+        check(
+            "Belarus and China set up diplomatic relations on January 21, 1992.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "January 21, 1992",
+            Some("January 20, 1992")
+        )]
+    );
+    assert_eq!(
+        check(
+            "Diplomatic ties were established on 21.01.1992.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "21.01.1992",
+            Some("20.01.1992")
+        )]
+    );
+    assert_eq!(
+        check("Diplomatic ties date back to Jan. 20, 1992.", "2013-07-17"),
+        []
+    );
+    // A year alone checks the year.
+    assert_eq!(
+        check(
+            "Diplomatic relations were established in 1992.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check(
+            "Diplomatic relations were established in 1993.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "1993",
+            Some("1992")
+        )]
+    );
+}
+
+#[test]
+fn two_dates_in_one_sentence_go_to_the_nearest_cue() {
+    let draft = "The talks in Beijing on 16 July 2013 recalled the diplomatic relations of 20 January 1992.";
+    assert_eq!(check(draft, "2013-07-17"), []);
+}
+
+#[test]
+fn money_compares_as_intervals_across_forms() {
+    for ok in [
+        "The sides signed $1.5 billion worth of agreements.",
+        "They signed agreements worth US$1.5bn.",
+        "They signed deals worth 1,500 million dollars.",
+        "They signed agreements worth about $1.5 billion.",
+        "They signed agreements worth more than $1 billion.",
+    ] {
+        assert_eq!(check(ok, "2013-07-17"), [], "{ok}");
+    }
+    assert_eq!(
+        check("They signed agreements worth $2bn.", "2013-07-17"),
+        [finding(
+            "mismatch",
+            "agreements_total",
+            "$2bn",
+            Some("$1.5bn")
+        )]
+    );
+    assert_eq!(
+        check("They signed agreements worth €1.5 billion.", "2013-07-17"),
+        [finding(
+            "mismatch",
+            "agreements_total",
+            "€1.5 billion",
+            Some("$1.5 billion")
+        )]
+    );
+}
+
+#[test]
+fn approximate_counts() {
+    for ok in [
+        "They plan to sign about 20 agreements.",
+        "They plan to sign 21 agreements.",
+        "They plan to sign more than 20 agreements.",
+        "They plan to sign some twenty agreements.",
+        "The two sides plan to sign agreements on trade.",
+    ] {
+        assert_eq!(check(ok, "2013-07-17"), [], "{ok}");
+    }
+    assert_eq!(
+        check("They plan to sign 30 agreements.", "2013-07-17"),
+        [finding("mismatch", "agreements_planned", "30", Some("20"))]
+    );
+}
+
+#[test]
+fn another_event_does_not_count() {
+    // Another year in the sentence, or a draft far from the visit that does not name it.
+    assert_eq!(
+        check(
+            "During the 2023 visit they signed agreements worth $3.5 billion.",
+            "2023-03-02"
+        ),
+        []
+    );
+    assert_eq!(
+        check("In 2016 they signed deals worth $4 billion.", "2013-07-17"),
+        []
+    );
+    assert_eq!(
+        check("They signed agreements worth $3.5 billion.", "2023-03-02"),
+        []
+    );
+    // Naming the visit brings the fact back.
+    assert_eq!(
+        check(
+            "During the state visit they signed agreements worth $3.5 billion.",
+            "2023-03-02"
+        ),
+        [finding(
+            "mismatch",
+            "agreements_total",
+            "$3.5 billion",
+            Some("$1.5 billion")
+        )]
+    );
+}
+
+#[test]
+fn anniversaries_count_from_the_document_or_the_stated_year() {
+    assert_eq!(
+        check(
+            "They marked the 21st anniversary of diplomatic relations.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check(
+            "They marked the 20th anniversary of diplomatic relations.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_anniversary",
+            "20th",
+            Some("21st")
+        )]
+    );
+    assert_eq!(
+        check(
+            "The 30th anniversary of diplomatic relations fell on 20 January 2022.",
+            "2013-07-17"
+        ),
+        []
+    );
+}
+
+#[test]
+fn consistency_inside_one_draft() {
+    let draft = "Trade turnover reached $1.2 billion last year.\n\nBy then trade turnover stood at $1.5 billion.";
+    assert_eq!(
+        check(draft, "2013-07-17"),
+        [finding(
+            "inconsistent",
+            "trade_turnover",
+            "$1.5 billion",
+            None
+        )]
+    );
+    assert_eq!(
+        check(
+            "Trade turnover reached $1.2 billion. The trade turnover of $1.2 billion grew.",
+            "2013-07-17"
+        ),
+        []
+    );
+}
