@@ -53,16 +53,20 @@ impl RuleErrors {
         }
         let config = Config::default();
         for diagnostic in &self.diagnostics {
-            if color {
+            let drawn = if color {
                 let mut buffer = term::termcolor::Buffer::ansi();
                 let styles = term::Styles::default();
                 let mut writer = term::StylesWriter::new(&mut buffer, &styles);
-                if term::emit_to_write_style(&mut writer, &config, &self.files, diagnostic).is_ok()
-                {
-                    output.push_str(&String::from_utf8_lossy(buffer.as_slice()));
-                }
-            } else if let Ok(text) = term::emit_into_string(&config, &self.files, diagnostic) {
-                output.push_str(&text);
+                term::emit_to_write_style(&mut writer, &config, &self.files, diagnostic)
+                    .ok()
+                    .map(|()| String::from_utf8_lossy(buffer.as_slice()).into_owned())
+            } else {
+                term::emit_into_string(&config, &self.files, diagnostic).ok()
+            };
+            match drawn {
+                Some(text) => output.push_str(&text),
+                // Never lose an error because its place could not be drawn.
+                None => output.push_str(&format!("error: {}\n", diagnostic.message)),
             }
         }
         output
@@ -384,11 +388,16 @@ fn read_text(path: &str) -> Result<String, String> {
             "cannot read {path}: a binary file (NUL byte at offset {at}), not a rule file"
         ));
     }
-    String::from_utf8(bytes).map_err(|error| {
+    let text = String::from_utf8(bytes).map_err(|error| {
         format!(
             "cannot read {path}: not valid UTF-8 (bad byte at offset {})",
             error.utf8_error().valid_up_to()
         )
+    })?;
+    // A byte-order mark is not part of the first statement.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 

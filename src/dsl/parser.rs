@@ -854,6 +854,7 @@ fn parse_title(cursor: &mut Cursor<'_>, keyword: &Ident) -> Parsed<TitleClause> 
         cite: None,
         span: keyword.span,
     };
+    let mut end = cursor.pos;
     while cursor.more_on_this_line() {
         cursor.skip_inline_space();
         let saved = cursor.pos;
@@ -897,10 +898,9 @@ fn parse_title(cursor: &mut Cursor<'_>, keyword: &Ident) -> Parsed<TitleClause> 
                 ),
             });
         }
+        end = cursor.pos;
     }
-    title.span = keyword
-        .span
-        .cover(Span::new(keyword.span.start, cursor.pos));
+    title.span = Span::new(keyword.span.start, end);
     Ok(title)
 }
 
