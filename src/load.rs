@@ -415,6 +415,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn colour_rendering_uses_ansi_and_plain_does_not() {
+        let Err(errors) = compile_str("inline.facts", "fact f\n  whne \"x\"\n") else {
+            panic!("the text has a syntax error");
+        };
+        assert_eq!(errors.len(), 1);
+        assert!(errors.render(true).contains('\u{1b}'));
+        let plain = errors.render(false);
+        assert!(!plain.contains('\u{1b}'));
+        assert!(plain.contains("┌─ inline.facts:2:3"), "{plain}");
+    }
+
+    #[test]
+    fn a_file_that_includes_itself_is_a_cycle() {
+        let path = "tests/rules/include/cycle_a.facts";
+        let Err(errors) = compile_str(path, "include \"cycle_a.facts\"\n") else {
+            panic!("a self-include must fail");
+        };
+        assert!(errors.render(false).contains("include cycle"), "{errors}");
+    }
+
+    #[test]
+    fn missing_default_folder_names_it() {
+        let Err(errors) = load_rules(&[PathBuf::from("no/such/rules")]) else {
+            panic!("nothing to read");
+        };
+        assert_eq!(
+            errors.render(false),
+            "error: cannot read no/such/rules: No such file or directory\n"
+        );
+    }
+
+    #[test]
     fn display_paths_fold_dots() {
         assert_eq!(display_path(Path::new("./a/b/../c.facts")), "a/c.facts");
         assert_eq!(display_path(Path::new("../x.facts")), "../x.facts");
