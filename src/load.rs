@@ -53,16 +53,20 @@ impl RuleErrors {
         }
         let config = Config::default();
         for diagnostic in &self.diagnostics {
-            if color {
+            let drawn = if color {
                 let mut buffer = term::termcolor::Buffer::ansi();
                 let styles = term::Styles::default();
                 let mut writer = term::StylesWriter::new(&mut buffer, &styles);
-                if term::emit_to_write_style(&mut writer, &config, &self.files, diagnostic).is_ok()
-                {
-                    output.push_str(&String::from_utf8_lossy(buffer.as_slice()));
-                }
-            } else if let Ok(text) = term::emit_into_string(&config, &self.files, diagnostic) {
-                output.push_str(&text);
+                term::emit_to_write_style(&mut writer, &config, &self.files, diagnostic)
+                    .ok()
+                    .map(|()| String::from_utf8_lossy(buffer.as_slice()).into_owned())
+            } else {
+                term::emit_into_string(&config, &self.files, diagnostic).ok()
+            };
+            match drawn {
+                Some(text) => output.push_str(&text),
+                // Never lose an error because its place could not be drawn.
+                None => output.push_str(&format!("error: {}\n", diagnostic.message)),
             }
         }
         output
@@ -384,11 +388,16 @@ fn read_text(path: &str) -> Result<String, String> {
             "cannot read {path}: a binary file (NUL byte at offset {at}), not a rule file"
         ));
     }
-    String::from_utf8(bytes).map_err(|error| {
+    let text = String::from_utf8(bytes).map_err(|error| {
         format!(
             "cannot read {path}: not valid UTF-8 (bad byte at offset {})",
             error.utf8_error().valid_up_to()
         )
+    })?;
+    // A byte-order mark is not part of the first statement.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 
@@ -404,6 +413,38 @@ fn io_reason(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_rendering_uses_ansi_and_plain_does_not() {
+        let Err(errors) = compile_str("inline.facts", "fact f\n  whne \"x\"\n") else {
+            panic!("the text has a syntax error");
+        };
+        assert_eq!(errors.len(), 1);
+        assert!(errors.render(true).contains('\u{1b}'));
+        let plain = errors.render(false);
+        assert!(!plain.contains('\u{1b}'));
+        assert!(plain.contains("┌─ inline.facts:2:3"), "{plain}");
+    }
+
+    #[test]
+    fn a_file_that_includes_itself_is_a_cycle() {
+        let path = "tests/rules/include/cycle_a.facts";
+        let Err(errors) = compile_str(path, "include \"cycle_a.facts\"\n") else {
+            panic!("a self-include must fail");
+        };
+        assert!(errors.render(false).contains("include cycle"), "{errors}");
+    }
+
+    #[test]
+    fn missing_default_folder_names_it() {
+        let Err(errors) = load_rules(&[PathBuf::from("no/such/rules")]) else {
+            panic!("nothing to read");
+        };
+        assert_eq!(
+            errors.render(false),
+            "error: cannot read no/such/rules: No such file or directory\n"
+        );
+    }
 
     #[test]
     fn display_paths_fold_dots() {

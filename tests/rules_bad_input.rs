@@ -97,3 +97,26 @@ fn missing_path() {
         "error: cannot read tests/rules/no-such-folder/x.facts: No such file or directory\nerror: 1 error in rule files\n"
     );
 }
+
+#[test]
+fn byte_order_mark_is_ignored() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        folder.path(),
+        "bom.facts",
+        "\u{feff}city minsk \"Minsk\"\nfact f\n  when \"twin\"\n  expect entity minsk\n".as_bytes(),
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .arg("rules")
+        .arg(&path)
+        .output()
+        .expect("run factlint");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.starts_with("facts: 1 (entity 1)"), "{stdout}");
+}

@@ -15,7 +15,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::char as nom_char;
 use nom::combinator::{opt, recognize};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::{IResult, Parser};
 
 /// Statement keywords other than the entity classes.
@@ -173,7 +173,7 @@ fn comment(input: &str) -> Lexed<'_> {
 }
 
 fn trivia(input: &str) -> Lexed<'_> {
-    recognize(many0(alt((
+    recognize(many0_count(alt((
         take_while1(|c: char| c == ' ' || c == '\t' || c == '\r' || c == '\n'),
         comment,
     ))))
@@ -203,7 +203,7 @@ fn number_text(input: &str) -> Lexed<'_> {
     recognize((
         opt(nom_char('-')),
         take_while1(|c: char| c.is_ascii_digit()),
-        many0(alt((
+        many0_count(alt((
             recognize((nom_char('_'), take_while1(|c: char| c.is_ascii_digit()))),
             recognize((nom_char(','), digits(3))),
         ))),
@@ -854,6 +854,7 @@ fn parse_title(cursor: &mut Cursor<'_>, keyword: &Ident) -> Parsed<TitleClause> 
         cite: None,
         span: keyword.span,
     };
+    let mut end = cursor.pos;
     while cursor.more_on_this_line() {
         cursor.skip_inline_space();
         let saved = cursor.pos;
@@ -897,10 +898,9 @@ fn parse_title(cursor: &mut Cursor<'_>, keyword: &Ident) -> Parsed<TitleClause> 
                 ),
             });
         }
+        end = cursor.pos;
     }
-    title.span = keyword
-        .span
-        .cover(Span::new(keyword.span.start, cursor.pos));
+    title.span = Span::new(keyword.span.start, end);
     Ok(title)
 }
 
