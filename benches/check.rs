@@ -28,7 +28,10 @@ static CORPUS: LazyLock<String> = LazyLock::new(|| {
     let mut one_round = String::new();
     for path in paths {
         if let Ok(text) = std::fs::read_to_string(&path) {
-            let body = text.strip_prefix("---").and_then(|rest| rest.split_once("\n---\n")).map_or(text.as_str(), |(_, body)| body);
+            let body = text
+                .strip_prefix("---")
+                .and_then(|rest| rest.split_once("\n---\n"))
+                .map_or(text.as_str(), |(_, body)| body);
             one_round.push_str(body);
             one_round.push_str("\n\n");
         }
@@ -46,7 +49,9 @@ static PACK: LazyLock<RuleSet> = LazyLock::new(|| {
 
 /// A pack of `count` facts with distinct cues, plus the article pack's kind of entities.
 fn generated_pack(count: usize) -> RuleSet {
-    let mut text = String::from("source s \"Generated\" date 2013-07-16\ncountry belarus \"Belarus\" adj \"Belarusian\"\n");
+    let mut text = String::from(
+        "source s \"Generated\" date 2013-07-16\ncountry belarus \"Belarus\" adj \"Belarusian\"\n",
+    );
     for index in 0..count {
         text.push_str(&format!(
             "fact fact_{index}\n  cite s\n  when \"cue{index} phrase\" | \"alternative {index} wording\"\n  expect date 2013-07-{:02}\n",

@@ -59,23 +59,54 @@ fn correct_samples_give_no_finding() {
 
 /// The findings `docs/samples.md` lists for one draft: (line, column, fact, kind, wrong text).
 fn answer_key(draft: &str) -> Vec<(u64, u64, String, String, String)> {
-    let key = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/samples.md")).expect("docs/samples.md");
-    let Some(section) = key.split("\n### `").find(|section| section.starts_with(&format!("{draft}`"))) else {
+    let key =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/samples.md"))
+            .expect("docs/samples.md");
+    let Some(section) = key
+        .split("\n### `")
+        .find(|section| section.starts_with(&format!("{draft}`")))
+    else {
         return Vec::new();
     };
     let mut rows = Vec::new();
     for line in section.lines().filter(|line| line.starts_with("| ")) {
-        let cells: Vec<&str> = line.split(" | ").map(|cell| cell.trim_matches(|c| c == '|' || c == ' ')).collect();
-        let Some((position, rest)) = cells.split_first() else { continue };
-        let Some((row, column)) = position.split_once(':') else { continue };
-        let (Ok(row), Ok(column)) = (row.parse(), column.parse()) else { continue };
-        let [fact, kind, wrong, ..] = rest else { continue };
+        let cells: Vec<&str> = line
+            .split(" | ")
+            .map(|cell| cell.trim_matches(|c| c == '|' || c == ' '))
+            .collect();
+        let Some((position, rest)) = cells.split_first() else {
+            continue;
+        };
+        let Some((row, column)) = position.split_once(':') else {
+            continue;
+        };
+        let (Ok(row), Ok(column)) = (row.parse(), column.parse()) else {
+            continue;
+        };
+        let [fact, kind, wrong, ..] = rest else {
+            continue;
+        };
         let kind = kind.split_whitespace().next().unwrap_or("");
         // Other tables of a section (what is suppressed) have other columns.
-        if !["mismatch", "misspelling", "title", "outdated", "polarity", "inconsistent"].contains(&kind) {
+        if ![
+            "mismatch",
+            "misspelling",
+            "title",
+            "outdated",
+            "polarity",
+            "inconsistent",
+        ]
+        .contains(&kind)
+        {
             continue;
         }
-        rows.push((row, column, fact.trim_matches('`').to_string(), kind.to_string(), wrong.trim_matches('`').to_string()));
+        rows.push((
+            row,
+            column,
+            fact.trim_matches('`').to_string(),
+            kind.to_string(),
+            wrong.trim_matches('`').to_string(),
+        ));
     }
     rows.sort();
     rows
@@ -88,7 +119,10 @@ fn planted_errors_are_found_exactly() {
         let file = relative(path);
         let name = file.rsplit('/').next().unwrap_or(&file).to_string();
         let expected = answer_key(&name);
-        assert!(!expected.is_empty(), "{name} has no answer key in docs/samples.md");
+        assert!(
+            !expected.is_empty(),
+            "{name} has no answer key in docs/samples.md"
+        );
         let (json, code) = run_check(&file, "json");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let mut found: Vec<(u64, u64, String, String, String)> = value["diagnostics"]
