@@ -421,3 +421,26 @@ fn consistency_inside_one_draft() {
         []
     );
 }
+
+#[test]
+fn negating_another_verb_is_not_a_polarity_finding() {
+    assert_eq!(
+        check(
+            "The leaders did not discuss the strategic partnership at length.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check(
+            "The leaders never signed a declaration on strategic partnership.",
+            "2013-07-17"
+        ),
+        [finding(
+            "polarity",
+            "partnership_declared",
+            "never signed",
+            None
+        )]
+    );
+}
