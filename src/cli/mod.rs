@@ -4,6 +4,7 @@ mod check;
 mod extract;
 mod rules;
 mod test;
+mod trace;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Run the ok/bad examples embedded in rule files.
     Test(test::TestArgs),
+    /// Show how factlint read a draft: sentences, values, cues, bindings and near-misses.
+    Trace(trace::TraceArgs),
     /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
     Extract(extract::ExtractArgs),
 }
@@ -57,6 +60,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
+        Command::Trace(args) => trace::run(args),
     };
     ExitCode::from(code)
 }

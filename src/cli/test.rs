@@ -25,6 +25,11 @@ pub struct TestArgs {
     /// Fail when a fact (or an entity with titles or avoid-variants) lacks an ok or a bad example.
     #[arg(long = "require-examples")]
     pub require_examples: bool,
+
+    /// Change each ok example the way a careless writer would (another day, amount, count,
+    /// entity, title, a negation) and report every change its fact fails to flag.
+    #[arg(long)]
+    pub mutate: bool,
 }
 
 pub fn run(args: TestArgs) -> u8 {
@@ -41,6 +46,9 @@ pub fn run(args: TestArgs) -> u8 {
             return exit::FAILURE;
         }
     };
+    if args.mutate {
+        return run_mutations(&rules);
+    }
     let mut files = SimpleFiles::new();
     for file in &rules.files {
         files.add(file.path.clone(), file.text.clone());
@@ -79,6 +87,36 @@ pub fn run(args: TestArgs) -> u8 {
         exit::FINDINGS
     } else {
         exit::CLEAN
+    }
+}
+
+/// `--mutate`: the score per fact, every surviving mutant, and the total.
+fn run_mutations(rules: &crate::rules::RuleSet) -> u8 {
+    let results = crate::testing::mutate(rules);
+    let (mut killed, mut total) = (0, 0);
+    for fact in &results {
+        let fact_killed = fact.killed();
+        killed += fact_killed;
+        total += fact.mutants.len();
+        let score = 100.0 * fact_killed as f64 / fact.mutants.len().max(1) as f64;
+        println!(
+            "{:<32} {fact_killed:>3}/{:<3} {score:5.1}%",
+            fact.id,
+            fact.mutants.len()
+        );
+        for mutant in fact.mutants.iter().filter(|m| !m.killed) {
+            println!("    survived: {}  ({})", mutant.text, mutant.change);
+        }
+    }
+    let score = 100.0 * killed as f64 / total.max(1) as f64;
+    println!(
+        "mutation score: {killed}/{total} killed ({score:.1}%), {} survived",
+        total - killed
+    );
+    if killed == total {
+        exit::CLEAN
+    } else {
+        exit::FINDINGS
     }
 }
 

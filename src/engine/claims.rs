@@ -11,7 +11,7 @@
 use super::matcher::{Hit, Meaning};
 use super::{Context, day_number};
 use crate::extract::{Extracted, Value, ValueKind};
-use crate::rules::{Expect, FactIdx, PatternPart, ValueType};
+use crate::rules::{EntityIdx, Expect, FactIdx, PatternPart, ValueType};
 use crate::span::Span;
 use std::collections::BTreeMap;
 
@@ -27,6 +27,45 @@ pub enum Bound {
     None,
 }
 
+/// How a claim's value was chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binding {
+    /// The value at the fact's pattern slot.
+    Slot,
+    /// The nearest value of the right type; the bytes between it and the cue.
+    Nearest(usize),
+    /// Entity names of the slot's classes, each to the fact with the nearest cue.
+    Entities,
+    /// Nothing to compare (a polarity-only fact, or no value in reach).
+    Nothing,
+}
+
+/// Why a fact whose cue is in a sentence does not count as stated there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Miss {
+    /// No phrase of this `near` group in scope.
+    Near(usize),
+    /// This `with` entity is not named in scope.
+    With(EntityIdx),
+    /// An `unless` phrase is in scope.
+    Unless,
+    /// The cue stands inside a longer cue of another fact.
+    LongerCue(FactIdx),
+    /// The sentence names a year outside the fact's event.
+    OtherYear(i32),
+    /// The draft is dated more than a year away from the fact's event.
+    FarFromEvent,
+}
+
+/// A fact whose cue was found in a sentence but that was not taken as stated there.
+#[derive(Clone, Copy, Debug)]
+pub struct Missed {
+    pub fact: FactIdx,
+    pub sentence: usize,
+    pub cue: Span,
+    pub reason: Miss,
+}
+
 /// One statement of one fact.
 #[derive(Clone, Debug)]
 pub struct Claim {
@@ -35,6 +74,7 @@ pub struct Claim {
     /// The cue nearest to the bound value (or the first cue).
     pub cue: Span,
     pub bound: Bound,
+    pub binding: Binding,
 }
 
 /// The kind of extracted value a fact compares, if it compares one.
@@ -81,20 +121,24 @@ struct Candidate {
 }
 
 /// Bind every statement of every fact in the document.
-pub fn bind(context: &mut Context<'_, '_>) -> Vec<Claim> {
+pub(crate) fn bind(context: &mut Context<'_, '_>, missed: &mut Vec<Missed>) -> Vec<Claim> {
     let mut claims = Vec::new();
     for sentence in 0..context.document.sentences.len() {
-        let candidates = candidates(context, sentence);
+        let candidates = candidates(context, sentence, missed);
         if candidates.is_empty() {
             continue;
         }
-        claims.extend(bind_sentence(context, sentence, candidates));
+        claims.extend(bind_sentence(context, sentence, candidates, missed));
     }
     claims
 }
 
 /// Facts whose cue, co-words, co-mentions and exclusions hold in this sentence.
-fn candidates(context: &Context<'_, '_>, sentence: usize) -> Vec<Candidate> {
+fn candidates(
+    context: &Context<'_, '_>,
+    sentence: usize,
+    missed: &mut Vec<Missed>,
+) -> Vec<Candidate> {
     let span = context.document.sentences[sentence].span;
     let cue_hits: Vec<(FactIdx, Span)> = context
         .hits_in(span)
@@ -108,11 +152,17 @@ fn candidates(context: &Context<'_, '_>, sentence: usize) -> Vec<Candidate> {
     // diplomatic relations") yields to the more specific one.
     let mut cues: BTreeMap<FactIdx, Vec<Span>> = BTreeMap::new();
     for &(fact, cue) in &cue_hits {
-        let inside_longer = cue_hits
+        let longer = cue_hits
             .iter()
-            .any(|&(other, longer)| other != fact && longer != cue && longer.contains(cue));
-        if !inside_longer {
-            cues.entry(fact).or_default().push(cue);
+            .find(|&&(other, longer)| other != fact && longer != cue && longer.contains(cue));
+        match longer {
+            None => cues.entry(fact).or_default().push(cue),
+            Some(&(other, _)) => missed.push(Missed {
+                fact,
+                sentence,
+                cue,
+                reason: Miss::LongerCue(other),
+            }),
         }
     }
     let mut found = Vec::new();
@@ -123,25 +173,36 @@ fn candidates(context: &Context<'_, '_>, sentence: usize) -> Vec<Candidate> {
         let scope = context.scope_span(sentence, fact.scope);
         let hits = context.hits_in(scope);
         let has = |test: &dyn Fn(&Meaning) -> bool| hits.iter().any(|hit| test(&hit.meaning));
-        let near_ok = (0..fact.near.len()).all(|group| {
-            has(&|m| {
+        let near_missing = (0..fact.near.len()).find(|&group| {
+            !has(&|m| {
                 *m == Meaning::Near {
                     fact: fact_index,
                     group,
                 }
             })
         });
-        let with_ok = fact
-            .with
-            .iter()
-            .all(|&entity| has(&|m| matches!(m, Meaning::Name { entity: e, .. } if *e == entity)));
+        let with_missing = fact.with.iter().copied().find(|&entity| {
+            !has(&|m| matches!(m, Meaning::Name { entity: e, .. } if *e == entity))
+        });
         let unless = has(&|m| *m == Meaning::Unless(fact_index));
-        if near_ok && with_ok && !unless {
-            found.push(Candidate {
+        let reason = match (near_missing, with_missing, unless) {
+            (Some(group), _, _) => Some(Miss::Near(group)),
+            (None, Some(entity), _) => Some(Miss::With(entity)),
+            (None, None, true) => Some(Miss::Unless),
+            (None, None, false) => None,
+        };
+        match reason {
+            Some(reason) => missed.push(Missed {
+                fact: fact_index,
+                sentence,
+                cue: cue_spans[0],
+                reason,
+            }),
+            None => found.push(Candidate {
                 fact: fact_index,
                 cues: cue_spans,
                 scope,
-            });
+            }),
         }
     }
     found
@@ -168,6 +229,7 @@ fn bind_sentence(
     context: &mut Context<'_, '_>,
     sentence: usize,
     candidates: Vec<Candidate>,
+    missed: &mut Vec<Missed>,
 ) -> Vec<Claim> {
     let rules = context.rules;
     // Values in every sentence any candidate looks at.
@@ -186,6 +248,7 @@ fn bind_sentence(
 
     // Candidate pairs (distance, fact, value), values first by pattern slot.
     let mut bound: Vec<Option<Bound>> = vec![None; candidates.len()];
+    let mut binding = vec![Binding::Nothing; candidates.len()];
     let mut taken_value = vec![false; values.len()];
     let mut cue_of: Vec<Span> = candidates.iter().map(|c| c.cues[0]).collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
@@ -207,6 +270,7 @@ fn bind_sentence(
                 && !taken_value[value_index]
             {
                 taken_value[value_index] = true;
+                binding[which] = Binding::Slot;
                 bound[which] = Some(Bound::Value(values[value_index].clone()));
                 continue;
             }
@@ -226,11 +290,12 @@ fn bind_sentence(
         }
     }
     pairs.sort();
-    for (_, which, value_index) in pairs {
+    for (distance, which, value_index) in pairs {
         if bound[which].is_some() || taken_value[value_index] {
             continue;
         }
         taken_value[value_index] = true;
+        binding[which] = Binding::Nearest(distance);
         cue_of[which] = nearest_cue(&candidates[which].cues, values[value_index].span).1;
         bound[which] = Some(Bound::Value(values[value_index].clone()));
     }
@@ -282,10 +347,19 @@ fn bind_sentence(
         let entities = std::mem::take(&mut entity_claims[which]);
         let bound = match bound[which].take() {
             Some(bound) => bound,
-            None if !entities.is_empty() => Bound::Entities(entities),
+            None if !entities.is_empty() => {
+                binding[which] = Binding::Entities;
+                Bound::Entities(entities)
+            }
             None => Bound::None,
         };
-        if !about_fact_event(context, &candidate, &bound, &values) {
+        if let Err(reason) = about_fact_event(context, &candidate, &bound, &values) {
+            missed.push(Missed {
+                fact: candidate.fact,
+                sentence,
+                cue: cue_of[which],
+                reason,
+            });
             continue;
         }
         claims.push(Claim {
@@ -293,6 +367,7 @@ fn bind_sentence(
             sentence,
             cue: cue_of[which],
             bound,
+            binding: binding[which],
         });
     }
     claims
@@ -362,15 +437,15 @@ fn about_fact_event(
     candidate: &Candidate,
     bound: &Bound,
     values: &[Extracted],
-) -> bool {
+) -> Result<(), Miss> {
     let Some(fact) = context.rules.facts.get(candidate.fact) else {
-        return false;
+        return Ok(());
     };
     let Some(event) = fact.event.and_then(|event| context.rules.events.get(event)) else {
-        return true;
+        return Ok(());
     };
     let (Some(from), Some(to)) = (event.from.or(event.to), event.to.or(event.from)) else {
-        return true;
+        return Ok(());
     };
     let bound_span = match bound {
         Bound::Value(value) => Some(value.span),
@@ -389,20 +464,32 @@ fn about_fact_event(
             .iter()
             .any(|value| matches!(&value.value, Value::Date(date) if in_window(date)));
     if names_event {
-        return true;
+        return Ok(());
     }
     let (first_year, last_year) = (from.year.unwrap_or(i32::MIN), to.year.unwrap_or(i32::MAX));
     let scope_text = context.document.prose_of(candidate.scope);
-    let other_year = values.iter().any(|value| {
-        Some(value.span) != bound_span && matches!(&value.value, Value::Date(date) if date.year.is_some_and(|y| y < first_year || y > last_year))
-    }) || years_in(scope_text).into_iter().any(|(at, year)| {
-        let span = Span::new(candidate.scope.start + at, candidate.scope.start + at + 4);
-        !bound_span.is_some_and(|bound| bound.overlaps(span)) && (year < first_year || year > last_year)
+    let outside = |year: i32| year < first_year || year > last_year;
+    let stated_year = values
+        .iter()
+        .filter(|value| Some(value.span) != bound_span)
+        .find_map(|value| match &value.value {
+            Value::Date(date) => date.year.filter(|&year| outside(year)),
+            _ => None,
+        });
+    let other_year = stated_year.or_else(|| {
+        years_in(scope_text).into_iter().find_map(|(at, year)| {
+            let span = Span::new(candidate.scope.start + at, candidate.scope.start + at + 4);
+            (!bound_span.is_some_and(|bound| bound.overlaps(span)) && outside(year)).then_some(year)
+        })
     });
     let far = context.date.year.is_some()
         && (day_number(context.date, false) > day_number(to, true) + 372
             || day_number(context.date, true) + 372 < day_number(from, false));
-    !(other_year || far)
+    match (other_year, far) {
+        (Some(year), _) => Err(Miss::OtherYear(year)),
+        (None, true) => Err(Miss::FarFromEvent),
+        (None, false) => Ok(()),
+    }
 }
 
 /// Four-digit numbers from 1800 to 2199 standing alone as words: the years a sentence names,

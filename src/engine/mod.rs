@@ -9,7 +9,7 @@
 //!    and titles are checked on their own ([`names`], [`titles`]).
 //! 4. Findings inside suppression comments are dropped; the rest are sorted by position.
 
-mod claims;
+pub mod claims;
 mod consistency;
 mod entities;
 mod names;
@@ -151,7 +151,7 @@ impl<'r> Engine<'r> {
         let mut diagnostics = Vec::new();
         names::check(&context, &mut diagnostics);
         titles::check(&context, &mut diagnostics);
-        let claims = claims::bind(&mut context);
+        let claims = claims::bind(&mut context, &mut Vec::new());
         for claim in &claims {
             values::check(&context, claim, &mut diagnostics);
             entities::check(&context, claim, &mut diagnostics);
@@ -162,6 +162,55 @@ impl<'r> Engine<'r> {
         diagnostics.sort_by(|a, b| (a.span, &a.fact, a.kind).cmp(&(b.span, &b.fact, b.kind)));
         diagnostics.dedup_by(|a, b| a.span == b.span && a.fact == b.fact && a.kind == b.kind);
         diagnostics
+    }
+}
+
+/// How the engine read one sentence: what `factlint trace` shows.
+#[derive(Clone, Debug)]
+pub struct SentenceTrace {
+    pub span: Span,
+    pub values: Vec<Extracted>,
+    pub hits: Vec<Hit>,
+    pub claims: Vec<claims::Claim>,
+    pub missed: Vec<claims::Missed>,
+}
+
+impl<'r> Engine<'r> {
+    /// Every sentence of `document` with its values, hits, statements and near-misses, and
+    /// the findings `check` gives.
+    pub fn trace(
+        &self,
+        document: &Document<'_>,
+        date: PartialDate,
+    ) -> (Vec<SentenceTrace>, Vec<Diagnostic>) {
+        let mut context = Context {
+            rules: self.rules,
+            document,
+            date,
+            hits: self.hits(document),
+            values: vec![None; document.sentences.len()],
+            options: &self.options,
+        };
+        let mut missed = Vec::new();
+        let claims = claims::bind(&mut context, &mut missed);
+        let sentences = (0..document.sentences.len())
+            .map(|index| SentenceTrace {
+                span: document.sentences[index].span,
+                values: context.values(index).to_vec(),
+                hits: context.hits_in(document.sentences[index].span).to_vec(),
+                claims: claims
+                    .iter()
+                    .filter(|claim| claim.sentence == index)
+                    .cloned()
+                    .collect(),
+                missed: missed
+                    .iter()
+                    .filter(|miss| miss.sentence == index)
+                    .copied()
+                    .collect(),
+            })
+            .collect();
+        (sentences, self.check(document, date))
     }
 }
 

@@ -4,6 +4,10 @@
 //! the start of the fact's event, else as of 2000-01-01), so that titles, anniversaries and
 //! yearless dates in examples are read as of the time the fact was written down.
 
+mod mutate;
+
+pub use mutate::{FactMutants, Mutant, mutate};
+
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Format};
 use crate::engine::Engine;
