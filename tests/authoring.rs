@@ -1,0 +1,53 @@
+//! `factlint test` on the bundled pack and on packs broken on purpose.
+
+use std::process::Command;
+
+fn factlint(args: &[&str]) -> (String, i32) {
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("factlint runs");
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    (text, output.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn the_bundled_pack_passes_with_required_examples() {
+    let (output, code) = factlint(&["test", "--require-examples", "rules"]);
+    assert_eq!(code, 0, "{output}");
+    let last = output.lines().last().unwrap_or("");
+    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+}
+
+#[test]
+fn broken_examples_fail_with_a_clear_message() {
+    let (output, code) = factlint(&["test", "tests/authoring/broken.facts"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(output);
+}
+
+#[test]
+fn missing_examples_are_named() {
+    let (output, code) = factlint(&[
+        "test",
+        "--require-examples",
+        "tests/authoring/no-examples.facts",
+    ]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(output);
+}
+
+#[test]
+fn the_bundled_pack_kills_its_mutants() {
+    let (output, code) = factlint(&["test", "--mutate", "rules"]);
+    let last = output.lines().last().unwrap_or("");
+    let killed: Vec<f64> = last
+        .split(|c: char| c == '/' || c == ' ')
+        .filter_map(|word| word.parse().ok())
+        .collect();
+    assert!(last.starts_with("mutation score: "), "{last}");
+    assert!(killed.len() >= 2 && killed[0] >= 0.95 * killed[1], "{last}");
+    assert!(code == 0 || code == 1);
+}
