@@ -66,10 +66,7 @@ pub fn run(args: TestArgs) -> u8 {
     if args.require_examples {
         for (id, what) in missing_examples(&rules) {
             missing += 1;
-            println!(
-                "error: `{id}` has no {}",
-                what.trim_start_matches("an ").trim_start_matches("a ")
-            );
+            println!("error: `{id}` lacks {what}");
             println!(
                 "  = help: add {what} under `{id}`: `ok \"…\"` passes, `bad \"… [wrong text] …\"` must be flagged there\n"
             );
