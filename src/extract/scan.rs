@@ -174,7 +174,10 @@ impl<'t> Scan<'t> {
         let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
         let mut at = 0;
         let mut spaced = true;
-        let mut chunk_checked_until = 0;
+        // Where the current run of non-space text began, to turn it into one opaque token
+        // when it proves to be a URL or an e-mail address.
+        let mut chunk_start = 0;
+        let mut chunk_tokens = 0;
         while at < bytes.len() {
             let byte = bytes[at];
             if byte == b' ' || byte == b'\n' || byte == b'\t' || byte == b'\r' {
@@ -182,30 +185,27 @@ impl<'t> Scan<'t> {
                 spaced = true;
                 continue;
             }
-            if at >= chunk_checked_until {
-                let mut chunk_end = at;
-                let mut marked = false;
-                while let Some(&next) = bytes.get(chunk_end) {
-                    if next.is_ascii_whitespace() {
-                        break;
-                    }
-                    marked |= next == b':' || next == b'@' || next == b'.';
-                    chunk_end += 1;
-                }
-                chunk_checked_until = chunk_end;
-                if marked && is_address(&bytes[at..chunk_end]) {
-                    tokens.push(Token {
-                        kind: Kind::Opaque,
-                        lex: Lex::Other,
-                        flags: 0,
-                        start: at,
-                        end: chunk_end,
-                        spaced,
-                    });
-                    at = chunk_end;
-                    spaced = false;
-                    continue;
-                }
+            if spaced {
+                chunk_start = at;
+                chunk_tokens = tokens.len();
+            }
+            if matches!(byte, b':' | b'@' | b'.') && is_address_mark(bytes, chunk_start, at) {
+                let chunk_end = bytes[at..]
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace())
+                    .map_or(bytes.len(), |offset| at + offset);
+                tokens.truncate(chunk_tokens);
+                tokens.push(Token {
+                    kind: Kind::Opaque,
+                    lex: Lex::Other,
+                    flags: 0,
+                    start: chunk_start,
+                    end: chunk_end,
+                    spaced: true,
+                });
+                at = chunk_end;
+                spaced = false;
+                continue;
             }
             if byte.is_ascii_digit() {
                 let end = run_end(bytes, at, |b| b.is_ascii_digit());
@@ -403,18 +403,28 @@ fn run_end(bytes: &[u8], start: usize, keep: impl Fn(u8) -> bool) -> usize {
         .map_or(bytes.len(), |offset| start + offset)
 }
 
-/// Whether a whitespace-free chunk is a URL or an e-mail address.
-fn is_address(chunk: &[u8]) -> bool {
-    if chunk.len() < 4 {
-        return false;
+/// Whether the byte at `at` (a `:`, `@` or `.`) shows that the non-space run starting at
+/// `chunk_start` is a URL ("://", "www.") or an e-mail address ("name@host.org").
+fn is_address_mark(bytes: &[u8], chunk_start: usize, at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b':') => bytes.get(at + 1..at + 3) == Some(b"//".as_slice()),
+        Some(b'.') => bytes
+            .get(chunk_start..at)
+            .is_some_and(|before| before.eq_ignore_ascii_case(b"www")),
+        Some(b'@') => {
+            let rest = bytes.get(at + 1..).unwrap_or(&[]);
+            let host_len = rest
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            let host = &rest[..host_len];
+            at > chunk_start
+                && host.first().is_some_and(u8::is_ascii_alphanumeric)
+                && host.len() > 2
+                && host.contains(&b'.')
+        }
+        _ => false,
     }
-    if chunk.len() >= 4 && chunk[..4].eq_ignore_ascii_case(b"www.") {
-        return true;
-    }
-    chunk.windows(3).any(|window| window == b"://")
-        || chunk.iter().position(|&b| b == b'@').is_some_and(|at| {
-            at > 0 && chunk[at + 1..].contains(&b'.') && chunk[at + 1..].len() > 2
-        })
 }
 
 /// Classify a word through the lexicon: what it is and its flags. Words longer than 16 bytes
