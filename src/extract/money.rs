@@ -201,6 +201,14 @@ fn read_prefix<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<(&
 
 /// A currency after the amount starting at token `index`: the currency and the end.
 fn read_suffix<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<(&'o str, usize)> {
+    // "a 300-million-euro loan"
+    if scan.is_dash(index)
+        && scan.attached(index)
+        && scan.attached(index + 1)
+        && scan.kind(index + 1) == Some(Kind::Word)
+    {
+        return read_suffix(scan, index + 1, options).filter(|(_, end)| *end == index + 2);
+    }
     let token = scan.token(index)?;
     match token.kind {
         Kind::Symbol('$') => Some((options.dollar.as_str(), index + 1)),

@@ -180,6 +180,15 @@ fn numbers() {
         ("Score was 42, then 43.", &["42", "43"]),
         ("The lists held 1,2 and 3.", &["1", "2", "3"]),
         ("a few", &["3"]),
+        ("Two-thirds of voters agreed.", &["0.666667"]),
+        ("Three quarters of them left.", &["0.75"]),
+        ("A 300-million strong market.", &["300000000"]),
+        ("One twenty two is the code.", &["122"]),
+        ("It costs 1 point 5 units.", &["1.5"]),
+        ("Exactly 0033 items.", &["33"]),
+        ("Only 2 dozens left.", &["24"]),
+        ("Minus 1,200,000 in total.", &["-1200000"]),
+        ("It reached -1.2M.", &["-1200000"]),
     ]);
 }
 
@@ -231,6 +240,14 @@ fn money() {
         ("A fine of ₽500.", &["RUB 500"]),
         ("twenty dollar 43 cents", &["USD 20.43"]),
         ("Shares cost $5 each.", &["USD 5"]),
+        ("A 300-million-euro credit line.", &["EUR 300000000"]),
+        ("Fees of 42 MYR and 42MYR.", &["MYR 42", "MYR 42"]),
+        ("Paid 10 shekels.", &["ILS 10"]),
+        ("Paid HK$20.", &["HKD 20"]),
+        ("Paid ₹250.", &["INR 250"]),
+        ("Sold for 3 CNY.", &["CNY 3"]),
+        ("Sold for 500 Swiss francs.", &["CHF 500"]),
+        ("Sold for 2 million Kuwaiti dinars.", &["KWD 2000000"]),
     ]);
 }
 
@@ -442,6 +459,31 @@ fn intervals_follow_the_hedge() {
     assert_eq!(interval("on 20 January 1992"), None);
     let (low, high) = interval("about -10 degrees").unwrap_or_default();
     assert!(low < high);
+}
+
+#[test]
+fn long_texts_read_in_pieces_match_sentence_by_sentence() {
+    let sentences = [
+        "On 16 July 2013 the two leaders signed 12 agreements worth $1.5 billion. ",
+        "Exports rose 12% in 2012 to 300 million euros, the 3rd rise since 2009. ",
+        "Between 10 and 20 delegates arrived on 5 May; about 40 more came later. ",
+    ];
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    while text.len() < 200_000 {
+        for sentence in sentences {
+            for value in extract(sentence) {
+                expected.push((value.span.shift(text.len()), value.value.form()));
+            }
+            text.push_str(sentence);
+        }
+    }
+    let got: Vec<(Span, String)> = extract(&text)
+        .into_iter()
+        .map(|value| (value.span, value.value.form()))
+        .collect();
+    assert_eq!(got.len(), expected.len());
+    assert!(got == expected);
 }
 
 #[test]
