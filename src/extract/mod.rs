@@ -414,22 +414,56 @@ fn read_value(
         Some(_) => scan.is_word(separator, "to") || scan.is_dash(separator),
         None => scan.is_word(separator, "to") || scan.is_dash(separator),
     };
+    let range_text = |scan: &Scan| match range_opener {
+        Some(opener) => (
+            hedge::hedge_text(scan, &opener),
+            token_span(scan, opener.start, opener.end),
+        ),
+        None => (
+            scan.str(separator).to_lowercase(),
+            token_span(scan, separator, separator + 1),
+        ),
+    };
+    // A date after the separator: "5 to 10 May" is two dates; otherwise the date is left to be
+    // read on its own ("20 to 16 July 2013" is a number and a date).
+    let date_after = separator_fits
+        .then(|| date::read_date(scan, separator + 1, options.date_order, false))
+        .flatten();
+    if let Some(dates) = date_after {
+        let (last, last_start, last_end) = dates.first;
+        let first_day = (first.kind == ValueKind::Number
+            && first.value.fract() == 0.0
+            && dates.second.is_none())
+        .then(|| u8::try_from(first.value as i64).ok())
+        .flatten()
+        .filter(|day| last.day.is_some_and(|last_day| *day < last_day))
+        .and_then(|day| PartialDate::try_new(last.year, last.month, Some(day)));
+        if let Some(first_date) = first_day {
+            let (hedge_text, hedge_span) = range_text(scan);
+            for (date, start, end) in [
+                (first_date, first.start, first.end),
+                (last, last_start, last_end),
+            ] {
+                found.push(Extracted {
+                    span: token_span(scan, start, end),
+                    value: Value::Date(date),
+                    hedge: Some(Hedge::Range),
+                    hedge_text: Some(hedge_text.clone()),
+                    hedge_span: Some(hedge_span),
+                    bounds: None,
+                });
+            }
+            return Some(dates.end);
+        }
+    }
     if separator_fits
+        && date_after.is_none()
         && first.kind != ValueKind::Ordinal
         && let Some(second) = read_amount(scan, separator + 1, options)
         && second.kind != ValueKind::Ordinal
         && let Some((low, high)) = join_range(first, second, range_opener.is_some())
     {
-        let (hedge_text, hedge_span) = match range_opener {
-            Some(opener) => (
-                hedge::hedge_text(scan, &opener),
-                token_span(scan, opener.start, opener.end),
-            ),
-            None => (
-                scan.str(separator).to_lowercase(),
-                token_span(scan, separator, separator + 1),
-            ),
-        };
+        let (hedge_text, hedge_span) = range_text(scan);
         let bounds = (low.value.min(high.value), low.value.max(high.value));
         for end in [low, high] {
             found.push(Extracted {

@@ -412,7 +412,10 @@ fn is_address_mark(bytes: &[u8], chunk_start: usize, at: usize) -> bool {
             .get(chunk_start..at)
             .is_some_and(|before| before.eq_ignore_ascii_case(b"www")),
         Some(b'@') => {
+            // Host names are short: look no further than 255 bytes, so that a long run of
+            // '@' stays linear.
             let rest = bytes.get(at + 1..).unwrap_or(&[]);
+            let rest = rest.get(..255).unwrap_or(rest);
             let host_len = rest
                 .iter()
                 .position(|b| b.is_ascii_whitespace())

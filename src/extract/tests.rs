@@ -110,6 +110,12 @@ fn dates() {
         ("February the 15th was chosen.", &["--02-15"]),
         ("The 21st of May, 2013.", &["2013-05-21"]),
         ("the 1st of march", &["--03-01"]),
+        (
+            "The fair runs 5 to 10 May 2014.",
+            &["2014-05-05", "2014-05-10"],
+        ),
+        ("Open between 3 and 7 June.", &["--06-03", "--06-07"]),
+        ("Aged 20 to 16 July 2013 rules.", &["20", "2013-07-16"]),
     ]);
 }
 
@@ -621,6 +627,9 @@ fn long_inputs_finish_without_panic() {
     }
     let started = std::time::Instant::now();
     let values = extract(&noise);
+    assert!(spans_are_sound(&noise, &values));
+    let at_signs = "a@".repeat(100_000);
+    let values = extract(&at_signs);
     assert!(spans_are_sound(&noise, &values));
     assert!(
         started.elapsed().as_secs() < 10,
