@@ -183,10 +183,13 @@ fn read_prefix<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<(&
                     }
                     Some((code, next))
                 }
-                Lex::Currency(code) => Some((code, index + 1)),
-                Lex::CurrencyFamily(family) => Some((family_default(family)?, index + 1)),
+                // Names stand before the amount only in a few currencies ("ringgit 42",
+                // "RMB 10 billion", "rupees 500"); "Euro 5" is an emission standard.
+                Lex::CurrencyFamily(family) if name_leads(family) => {
+                    Some((family_default(family)?, index + 1))
+                }
                 Lex::CurrencyAdjective(adjective) => match scan.lex(index + 1) {
-                    Lex::CurrencyFamily(family) => Some((
+                    Lex::CurrencyFamily(family) if name_leads(family) => Some((
                         adjective.currency(family).or(family_default(family))?,
                         index + 2,
                     )),
@@ -197,6 +200,11 @@ fn read_prefix<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<(&
         }
         _ => None,
     }
+}
+
+/// Whether a currency name may stand before its amount.
+fn name_leads(family: Family) -> bool {
+    matches!(family, Family::Ringgit | Family::Yuan | Family::Rupee)
 }
 
 /// A currency after the amount starting at token `index`: the currency and the end.

@@ -195,6 +195,8 @@ fn numbers() {
         ("Only 2 dozens left.", &["24"]),
         ("Minus 1,200,000 in total.", &["-1200000"]),
         ("It reached -1.2M.", &["-1200000"]),
+        ("Trucks with Euro 6 engines.", &["6"]),
+        ("The 3-1 win.", &["3", "1"]),
     ]);
 }
 
