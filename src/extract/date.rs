@@ -24,7 +24,7 @@
 //! "May" is a month only when capitalised.
 
 use super::DateOrder;
-use super::scan::{Kind, Lex, Scan};
+use super::scan::{Kind, Lex, Scan, YEAR_CONTEXT};
 use crate::value::PartialDate;
 
 /// One or two dates (a day range) read from tokens, with their token ranges.
@@ -37,7 +37,7 @@ pub(crate) struct DateMatch {
 }
 
 /// Words after which a bare four-digit number is a year.
-const YEAR_CONTEXT: &[&str] = &[
+pub(crate) const YEAR_CONTEXT_WORDS: &[&str] = &[
     "in",
     "since",
     "by",
@@ -491,7 +491,7 @@ fn read_bare_year(scan: &Scan, index: usize, after_date: bool) -> Option<DateMat
                 && before > 0
                 && scan.is_any_word(before - 1, &["mid", "early", "late", "pre", "post"])
         } else {
-            scan.is_any_word(before, YEAR_CONTEXT)
+            scan.has_flag(before, YEAR_CONTEXT)
                 || (after_date
                     && scan.is_any_word(before, &["to", "and", "or", "through", "till", "until"]))
                 || (after_date && scan.is_dash(before))

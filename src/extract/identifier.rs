@@ -8,10 +8,10 @@
 //!   hyphens, dots or slashes that no date reader took ("222-66-04", "192.168.0.1");
 //! - decades: "the 1990s", "1990's", "'90s" (a decade is neither a number nor a date here).
 
-use super::scan::{Kind, Scan};
+use super::scan::{Kind, LABEL, Scan};
 
 /// Words that turn the number after them into a label.
-const LABELS: &[&str] = &[
+pub(crate) const LABELS: &[&str] = &[
     "chapter",
     "chapters",
     "section",
@@ -116,7 +116,7 @@ fn skip_digits(scan: &Scan, index: usize) -> Option<usize> {
         if scan.is_symbol(before, '.') && before > 0 {
             before -= 1;
         }
-        if scan.is_any_word(before, LABELS) {
+        if scan.has_flag(before, LABEL) {
             return Some(skip_run(scan, index));
         }
     }

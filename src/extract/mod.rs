@@ -189,10 +189,49 @@ pub fn extract(text: &str) -> Vec<Extracted> {
     extract_with(text, &Options::default())
 }
 
+/// Texts longer than this are read in pieces cut between sentences, so that the tokens of one
+/// piece stay small and memory does not grow with the document.
+const PIECE_LEN: usize = 32 * 1024;
+
 /// Every value in `text`, sorted by start and non-overlapping.
 pub fn extract_with(text: &str, options: &Options) -> Vec<Extracted> {
-    let scan = Scan::new(text);
     let mut found = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = piece_end(text, start);
+        let piece = text.get(start..end).unwrap_or("");
+        let first_new = found.len();
+        extract_piece(piece, options, &mut found);
+        for value in &mut found[first_new..] {
+            value.span = value.span.shift(start);
+            value.hedge_span = value.hedge_span.map(|span| span.shift(start));
+        }
+        start = end;
+    }
+    found
+}
+
+/// Where the piece that starts at `start` ends: after a blank line or after a full stop,
+/// question or exclamation mark followed by a space and a capital letter, once the piece is
+/// `PIECE_LEN` long; the text's end when there is no such place.
+fn piece_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = start.saturating_add(PIECE_LEN);
+    while at + 2 < bytes.len() {
+        let (a, b, c) = (bytes[at], bytes[at + 1], bytes[at + 2]);
+        if (a == b'\n' && b == b'\n')
+            || (matches!(a, b'.' | b'?' | b'!') && b == b' ' && c.is_ascii_uppercase())
+        {
+            return at + 2;
+        }
+        at += 1;
+    }
+    text.len()
+}
+
+fn extract_piece(text: &str, options: &Options, found: &mut Vec<Extracted>) {
+    let scan = Scan::new(text);
+    let found_before = found.len();
     let mut index = 0;
     while index < scan.len() {
         if !may_start_value(&scan, index) {
@@ -201,17 +240,17 @@ pub fn extract_with(text: &str, options: &Options) -> Vec<Extracted> {
         }
         let hedge = hedge::read_hedge(&scan, index);
         if let Some(hedge) = hedge
-            && let Some(next) = read_value(&scan, hedge.end, Some(hedge), options, &mut found)
+            && let Some(next) =
+                read_value(&scan, hedge.end, Some(hedge), options, found, found_before)
         {
             index = next.max(index + 1);
             continue;
         }
-        index = match read_value(&scan, index, None, options, &mut found) {
+        index = match read_value(&scan, index, None, options, found, found_before) {
             Some(next) => next.max(index + 1),
             None => index + 1,
         };
     }
-    found
 }
 
 /// A quick filter: plain words that start no value are passed over at once.
@@ -314,8 +353,10 @@ fn read_value(
     hedge: Option<hedge::HedgeMatch>,
     options: &Options,
     found: &mut Vec<Extracted>,
+    found_before: usize,
 ) -> Option<usize> {
     let after_date = index >= 2
+        && found.len() > found_before
         && found.last().is_some_and(|last| {
             matches!(last.value, Value::Date(_)) && last.span.end == scan.end(index - 2)
         });
@@ -373,22 +414,56 @@ fn read_value(
         Some(_) => scan.is_word(separator, "to") || scan.is_dash(separator),
         None => scan.is_word(separator, "to") || scan.is_dash(separator),
     };
+    let range_text = |scan: &Scan| match range_opener {
+        Some(opener) => (
+            hedge::hedge_text(scan, &opener),
+            token_span(scan, opener.start, opener.end),
+        ),
+        None => (
+            scan.str(separator).to_lowercase(),
+            token_span(scan, separator, separator + 1),
+        ),
+    };
+    // A date after the separator: "5 to 10 May" is two dates; otherwise the date is left to be
+    // read on its own ("20 to 16 July 2013" is a number and a date).
+    let date_after = separator_fits
+        .then(|| date::read_date(scan, separator + 1, options.date_order, false))
+        .flatten();
+    if let Some(dates) = date_after {
+        let (last, last_start, last_end) = dates.first;
+        let first_day = (first.kind == ValueKind::Number
+            && first.value.fract() == 0.0
+            && dates.second.is_none())
+        .then(|| u8::try_from(first.value as i64).ok())
+        .flatten()
+        .filter(|day| last.day.is_some_and(|last_day| *day < last_day))
+        .and_then(|day| PartialDate::try_new(last.year, last.month, Some(day)));
+        if let Some(first_date) = first_day {
+            let (hedge_text, hedge_span) = range_text(scan);
+            for (date, start, end) in [
+                (first_date, first.start, first.end),
+                (last, last_start, last_end),
+            ] {
+                found.push(Extracted {
+                    span: token_span(scan, start, end),
+                    value: Value::Date(date),
+                    hedge: Some(Hedge::Range),
+                    hedge_text: Some(hedge_text.clone()),
+                    hedge_span: Some(hedge_span),
+                    bounds: None,
+                });
+            }
+            return Some(dates.end);
+        }
+    }
     if separator_fits
+        && date_after.is_none()
         && first.kind != ValueKind::Ordinal
         && let Some(second) = read_amount(scan, separator + 1, options)
         && second.kind != ValueKind::Ordinal
         && let Some((low, high)) = join_range(first, second, range_opener.is_some())
     {
-        let (hedge_text, hedge_span) = match range_opener {
-            Some(opener) => (
-                hedge::hedge_text(scan, &opener),
-                token_span(scan, opener.start, opener.end),
-            ),
-            None => (
-                scan.str(separator).to_lowercase(),
-                token_span(scan, separator, separator + 1),
-            ),
-        };
+        let (hedge_text, hedge_span) = range_text(scan);
         let bounds = (low.value.min(high.value), low.value.max(high.value));
         for end in [low, high] {
             found.push(Extracted {

@@ -183,10 +183,13 @@ fn read_prefix<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<(&
                     }
                     Some((code, next))
                 }
-                Lex::Currency(code) => Some((code, index + 1)),
-                Lex::CurrencyFamily(family) => Some((family_default(family)?, index + 1)),
+                // Names stand before the amount only in a few currencies ("ringgit 42",
+                // "RMB 10 billion", "rupees 500"); "Euro 5" is an emission standard.
+                Lex::CurrencyFamily(family) if name_leads(family) => {
+                    Some((family_default(family)?, index + 1))
+                }
                 Lex::CurrencyAdjective(adjective) => match scan.lex(index + 1) {
-                    Lex::CurrencyFamily(family) => Some((
+                    Lex::CurrencyFamily(family) if name_leads(family) => Some((
                         adjective.currency(family).or(family_default(family))?,
                         index + 2,
                     )),
@@ -199,8 +202,21 @@ fn read_prefix<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<(&
     }
 }
 
+/// Whether a currency name may stand before its amount.
+fn name_leads(family: Family) -> bool {
+    matches!(family, Family::Ringgit | Family::Yuan | Family::Rupee)
+}
+
 /// A currency after the amount starting at token `index`: the currency and the end.
 fn read_suffix<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<(&'o str, usize)> {
+    // "a 300-million-euro loan"
+    if scan.is_dash(index)
+        && scan.attached(index)
+        && scan.attached(index + 1)
+        && scan.kind(index + 1) == Some(Kind::Word)
+    {
+        return read_suffix(scan, index + 1, options).filter(|(_, end)| *end == index + 2);
+    }
     let token = scan.token(index)?;
     match token.kind {
         Kind::Symbol('$') => Some((options.dollar.as_str(), index + 1)),

@@ -3,10 +3,12 @@
 //! words ("twenty-one", "one hundred and five", "a dozen", "a couple", "half a million",
 //! "two point two million"), scales ("1.5 billion", "3 mln", "1.5bn", "100K", "30 lakh",
 //! "3 crore"), simple fractions ("20/100", when they are not dates) and negatives ("-5",
-//! "minus 5"). "one twenty two" is read the spoken way, as 122.
+//! "minus 5"), and fractions in words ("two-thirds" 0.667, "three quarters" 0.75). "one twenty
+//! two" is read the spoken way, as 122. "a few" is read as about three (hedge "about");
+//! "few" alone and "several" are not read.
 //!
 //! A lowercase `m` glued to digits means million only in money ("EUR 300m"); elsewhere it is
-//! a unit (metres) and the number stands alone. "a few" and "several" are vague and not read.
+//! a unit (metres) and the number stands alone.
 
 use super::scan::{Kind, Lex, Scan};
 
@@ -93,6 +95,21 @@ fn read_unsigned(scan: &Scan, index: usize, money: bool) -> Option<Quantity> {
         }
         (Kind::Word, _) => {
             let (value, end) = read_number_words(scan, index)?;
+            // "two-thirds", "three quarters"
+            let fraction_word = if scan.is_dash(end) && scan.attached(end) {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(denominator) = fraction_denominator(scan, fraction_word) {
+                return Some(Quantity {
+                    value: value / denominator,
+                    start: index,
+                    end: fraction_word + 1,
+                    scale: 1.0,
+                    whole: false,
+                });
+            }
             (value, end, value.fract() == 0.0)
         }
         _ => return None,
@@ -120,8 +137,21 @@ fn read_unsigned(scan: &Scan, index: usize, money: bool) -> Option<Quantity> {
     let mut scaled = false;
     // Scale words and abbreviations, possibly stacked ("three thousand millions").
     loop {
+        // "300-million" in a compound adjective
+        if scan.is_dash(end)
+            && scan.attached(end)
+            && scan.attached(end + 1)
+            && matches!(scan.lex(end + 1), Lex::Scale(_))
+            && !scaled
+        {
+            end += 1;
+        }
         match scan.lex(end) {
-            Lex::Scale(factor) if !scan.attached(end) || scan.is_digits(end.wrapping_sub(1)) => {
+            Lex::Scale(factor)
+                if !scan.attached(end)
+                    || scan.is_digits(end.wrapping_sub(1))
+                    || scan.is_dash(end.wrapping_sub(1)) =>
+            {
                 if scaled && factor <= scale {
                     break;
                 }
@@ -171,6 +201,31 @@ fn read_unsigned(scan: &Scan, index: usize, money: bool) -> Option<Quantity> {
         scale,
         whole: whole && !scaled,
     })
+}
+
+/// The denominator a fraction word names: "thirds" 3, "quarters" 4, "halves" 2.
+fn fraction_denominator(scan: &Scan, index: usize) -> Option<f64> {
+    const WORDS: &[(&str, f64)] = &[
+        ("half", 2.0),
+        ("halves", 2.0),
+        ("third", 3.0),
+        ("thirds", 3.0),
+        ("quarter", 4.0),
+        ("quarters", 4.0),
+        ("fifth", 5.0),
+        ("fifths", 5.0),
+        ("sixths", 6.0),
+        ("eighths", 8.0),
+        ("tenths", 10.0),
+    ];
+    if scan.kind(index) != Some(Kind::Word) {
+        return None;
+    }
+    let word = scan.str(index);
+    WORDS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .map(|(_, denominator)| *denominator)
 }
 
 /// Digits with thousands separators and an optional decimal part. Returns the value, the end

@@ -84,10 +84,78 @@ pub(crate) enum Family {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Adjective(pub &'static [(Family, &'static str)]);
 
+/// A word that labels the number after it ("Chapter 7").
+pub(crate) const LABEL: u8 = 1;
+/// A word after which a bare four-digit number is a year ("in 1992").
+pub(crate) const YEAR_CONTEXT: u8 = 2;
+
+/// What the lexicon map holds for a word.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    lex: Lex,
+    flags: u8,
+}
+
+/// FNV-1a: short keys, no need for a keyed hash.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
+
+/// The lexicon, the label words and the year-context words in one map, built once.
+static LEXICON_MAP: std::sync::LazyLock<std::collections::HashMap<&'static [u8], Entry, FnvBuild>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = std::collections::HashMap::with_hasher(FnvBuild::default());
+        for (word, lex) in LEXICON {
+            map.insert(
+                word.as_bytes(),
+                Entry {
+                    lex: *lex,
+                    flags: 0,
+                },
+            );
+        }
+        for (words, flag) in [
+            (super::identifier::LABELS, LABEL),
+            (super::date::YEAR_CONTEXT_WORDS, YEAR_CONTEXT),
+        ] {
+            for word in words {
+                map.entry(word.as_bytes())
+                    .or_insert(Entry {
+                        lex: Lex::Other,
+                        flags: 0,
+                    })
+                    .flags |= flag;
+            }
+        }
+        map
+    });
+
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
     pub kind: Kind,
     pub lex: Lex,
+    /// [`LABEL`], [`YEAR_CONTEXT`]
+    pub flags: u8,
     pub start: usize,
     pub end: usize,
     /// Whether whitespace (or the start of the text) comes right before this token.
@@ -103,10 +171,13 @@ pub(crate) struct Scan<'t> {
 impl<'t> Scan<'t> {
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
-        let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+        let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
         let mut at = 0;
         let mut spaced = true;
-        let mut chunk_checked_until = 0;
+        // Where the current run of non-space text began, to turn it into one opaque token
+        // when it proves to be a URL or an e-mail address.
+        let mut chunk_start = 0;
+        let mut chunk_tokens = 0;
         while at < bytes.len() {
             let byte = bytes[at];
             if byte == b' ' || byte == b'\n' || byte == b'\t' || byte == b'\r' {
@@ -114,30 +185,34 @@ impl<'t> Scan<'t> {
                 spaced = true;
                 continue;
             }
-            if at >= chunk_checked_until {
+            if spaced {
+                chunk_start = at;
+                chunk_tokens = tokens.len();
+            }
+            if matches!(byte, b':' | b'@' | b'.') && is_address_mark(bytes, chunk_start, at) {
                 let chunk_end = bytes[at..]
                     .iter()
                     .position(|b| b.is_ascii_whitespace())
                     .map_or(bytes.len(), |offset| at + offset);
-                chunk_checked_until = chunk_end;
-                if is_address(&bytes[at..chunk_end]) {
-                    tokens.push(Token {
-                        kind: Kind::Opaque,
-                        lex: Lex::Other,
-                        start: at,
-                        end: chunk_end,
-                        spaced,
-                    });
-                    at = chunk_end;
-                    spaced = false;
-                    continue;
-                }
+                tokens.truncate(chunk_tokens);
+                tokens.push(Token {
+                    kind: Kind::Opaque,
+                    lex: Lex::Other,
+                    flags: 0,
+                    start: chunk_start,
+                    end: chunk_end,
+                    spaced: true,
+                });
+                at = chunk_end;
+                spaced = false;
+                continue;
             }
             if byte.is_ascii_digit() {
                 let end = run_end(bytes, at, |b| b.is_ascii_digit());
                 tokens.push(Token {
                     kind: Kind::Digits,
                     lex: Lex::Other,
+                    flags: 0,
                     start: at,
                     end,
                     spaced,
@@ -156,17 +231,20 @@ impl<'t> Scan<'t> {
                     continue;
                 }
                 if ch.is_alphabetic() {
-                    let mut end = at;
-                    for (offset, next) in text[at..].char_indices() {
-                        if !next.is_alphabetic() {
-                            break;
+                    let mut end = run_end(bytes, at, |b| b.is_ascii_alphabetic());
+                    if bytes.get(end).is_some_and(|&b| b >= 0x80) || end == at {
+                        for (offset, next) in text[at..].char_indices() {
+                            if !next.is_alphabetic() {
+                                break;
+                            }
+                            end = at + offset + next.len_utf8();
                         }
-                        end = at + offset + next.len_utf8();
                     }
-                    let lex = classify(&text[at..end]);
+                    let (lex, flags) = classify(&text[at..end]);
                     tokens.push(Token {
                         kind: Kind::Word,
                         lex,
+                        flags,
                         start: at,
                         end,
                         spaced,
@@ -178,6 +256,7 @@ impl<'t> Scan<'t> {
                 tokens.push(Token {
                     kind: Kind::Symbol(ch),
                     lex: Lex::Other,
+                    flags: 0,
                     start: at,
                     end: at + ch.len_utf8(),
                     spaced,
@@ -189,6 +268,7 @@ impl<'t> Scan<'t> {
             tokens.push(Token {
                 kind: Kind::Symbol(byte as char),
                 lex: Lex::Other,
+                flags: 0,
                 start: at,
                 end: at + 1,
                 spaced,
@@ -212,6 +292,13 @@ impl<'t> Scan<'t> {
             .get(index)
             .and_then(|token| self.text.get(token.start..token.end))
             .unwrap_or("")
+    }
+
+    /// Whether token `index` is a word with `flag` ([`LABEL`], [`YEAR_CONTEXT`]).
+    pub fn has_flag(&self, index: usize, flag: u8) -> bool {
+        self.tokens
+            .get(index)
+            .is_some_and(|token| token.flags & flag != 0)
     }
 
     pub fn kind(&self, index: usize) -> Option<Kind> {
@@ -316,44 +403,61 @@ fn run_end(bytes: &[u8], start: usize, keep: impl Fn(u8) -> bool) -> usize {
         .map_or(bytes.len(), |offset| start + offset)
 }
 
-/// Whether a whitespace-free chunk is a URL or an e-mail address.
-fn is_address(chunk: &[u8]) -> bool {
-    if chunk.len() < 4 {
-        return false;
+/// Whether the byte at `at` (a `:`, `@` or `.`) shows that the non-space run starting at
+/// `chunk_start` is a URL ("://", "www.") or an e-mail address ("name@host.org").
+fn is_address_mark(bytes: &[u8], chunk_start: usize, at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b':') => bytes.get(at + 1..at + 3) == Some(b"//".as_slice()),
+        Some(b'.') => bytes
+            .get(chunk_start..at)
+            .is_some_and(|before| before.eq_ignore_ascii_case(b"www")),
+        Some(b'@') => {
+            // Host names are short: look no further than 255 bytes, so that a long run of
+            // '@' stays linear.
+            let rest = bytes.get(at + 1..).unwrap_or(&[]);
+            let rest = rest.get(..255).unwrap_or(rest);
+            let host_len = rest
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            let host = &rest[..host_len];
+            at > chunk_start
+                && host.first().is_some_and(u8::is_ascii_alphanumeric)
+                && host.len() > 2
+                && host.contains(&b'.')
+        }
+        _ => false,
     }
-    if chunk.len() >= 4 && chunk[..4].eq_ignore_ascii_case(b"www.") {
-        return true;
-    }
-    chunk.windows(3).any(|window| window == b"://")
-        || chunk.iter().position(|&b| b == b'@').is_some_and(|at| {
-            at > 0 && chunk[at + 1..].contains(&b'.') && chunk[at + 1..].len() > 2
-        })
 }
 
-/// Classify a word through the lexicon. Words longer than 16 bytes or not ASCII are `Other`.
-fn classify(word: &str) -> Lex {
+/// Classify a word through the lexicon: what it is and its flags. Words longer than 16 bytes
+/// or not ASCII are `Other`.
+fn classify(word: &str) -> (Lex, u8) {
     if word.len() > 16 || !word.is_ascii() {
-        return Lex::Other;
+        return (Lex::Other, 0);
     }
-    let mut buffer = [0u8; 16];
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(lower) else {
-        return Lex::Other;
-    };
     // Case matters for a few words: "May" the month (not "may"), "M" for million.
     match word {
-        "May" | "MAY" => return Lex::Month(5),
-        "may" => return Lex::Other,
-        "M" | "MM" | "mn" | "Mn" => return Lex::ScaleAbbreviation(1e6),
-        "B" | "Bn" | "BN" | "G" => return Lex::ScaleAbbreviation(1e9),
+        "May" | "MAY" => return (Lex::Month(5), 0),
+        "may" => return (Lex::Other, 0),
+        "M" | "MM" | "mn" | "Mn" => return (Lex::ScaleAbbreviation(1e6), 0),
+        "B" | "Bn" | "BN" | "G" => return (Lex::ScaleAbbreviation(1e9), 0),
         _ => {}
     }
-    if let Some(lex) = lookup(lower) {
-        return lex;
+    let mut buffer = [0u8; 16];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        return (Lex::Other, 0);
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    if let Some(entry) = LEXICON_MAP.get(&*lower) {
+        return (entry.lex, entry.flags);
     }
-    compound_ordinal(lower).map_or(Lex::Other, Lex::Ordinal)
+    let lex = std::str::from_utf8(lower)
+        .ok()
+        .and_then(compound_ordinal)
+        .map_or(Lex::Other, Lex::Ordinal);
+    (lex, 0)
 }
 
 /// "twentyfifth" → 25: a tens word run together with a unit ordinal.
@@ -403,168 +507,312 @@ const JAPANESE: Adjective = Adjective(&[(Family::Yen, "JPY")]);
 const NEW_ZEALAND: Adjective = Adjective(&[(Family::Dollar, "NZD")]);
 
 fn lookup(word: &str) -> Option<Lex> {
-    use Lex::*;
-    Some(match word {
-        "zero" | "nought" | "naught" | "nil" => Cardinal(0),
-        "one" | "single" => Cardinal(1),
-        "two" => Cardinal(2),
-        "three" => Cardinal(3),
-        "four" => Cardinal(4),
-        "five" => Cardinal(5),
-        "six" => Cardinal(6),
-        "seven" => Cardinal(7),
-        "eight" => Cardinal(8),
-        "nine" => Cardinal(9),
-        "ten" => Cardinal(10),
-        "eleven" => Cardinal(11),
-        "twelve" => Cardinal(12),
-        "thirteen" => Cardinal(13),
-        "fourteen" => Cardinal(14),
-        "fifteen" => Cardinal(15),
-        "sixteen" => Cardinal(16),
-        "seventeen" => Cardinal(17),
-        "eighteen" => Cardinal(18),
-        "nineteen" => Cardinal(19),
-        "twenty" => Cardinal(20),
-        "thirty" => Cardinal(30),
-        "forty" | "fourty" => Cardinal(40),
-        "fifty" => Cardinal(50),
-        "sixty" => Cardinal(60),
-        "seventy" => Cardinal(70),
-        "eighty" => Cardinal(80),
-        "ninety" => Cardinal(90),
-        "hundred" | "hundreds" => Scale(100.0),
-        "thousand" | "thousands" => Scale(1e3),
-        "million" | "millions" => Scale(1e6),
-        "billion" | "billions" => Scale(1e9),
-        "trillion" | "trillions" => Scale(1e12),
-        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" | "lkhs" => Scale(1e5),
-        "crore" | "crores" | "krore" | "krores" | "cr" | "kr" => Scale(1e7),
-        "k" => ScaleAbbreviation(1e3),
-        "mln" | "mil" | "mio" => ScaleAbbreviation(1e6),
-        "bn" | "bln" | "bil" => ScaleAbbreviation(1e9),
-        "tn" | "trn" => ScaleAbbreviation(1e12),
-        "first" => Ordinal(1),
-        "second" => Ordinal(2),
-        "third" => Ordinal(3),
-        "fourth" => Ordinal(4),
-        "fifth" => Ordinal(5),
-        "sixth" => Ordinal(6),
-        "seventh" => Ordinal(7),
-        "eighth" => Ordinal(8),
-        "ninth" => Ordinal(9),
-        "tenth" => Ordinal(10),
-        "eleventh" => Ordinal(11),
-        "twelfth" => Ordinal(12),
-        "thirteenth" => Ordinal(13),
-        "fourteenth" => Ordinal(14),
-        "fifteenth" => Ordinal(15),
-        "sixteenth" => Ordinal(16),
-        "seventeenth" => Ordinal(17),
-        "eighteenth" => Ordinal(18),
-        "nineteenth" => Ordinal(19),
-        "twentieth" => Ordinal(20),
-        "thirtieth" => Ordinal(30),
-        "fortieth" => Ordinal(40),
-        "fiftieth" => Ordinal(50),
-        "sixtieth" => Ordinal(60),
-        "seventieth" => Ordinal(70),
-        "eightieth" => Ordinal(80),
-        "ninetieth" => Ordinal(90),
-        "hundredth" => Ordinal(100),
-        "thousandth" => Ordinal(1000),
-        "millionth" => Ordinal(1_000_000),
-        "january" | "jan" => Month(1),
-        "february" | "feb" => Month(2),
-        "march" | "mar" => Month(3),
-        "april" | "apr" => Month(4),
-        "june" | "jun" => Month(6),
-        "july" | "jul" => Month(7),
-        "august" | "aug" => Month(8),
-        "september" | "sep" | "sept" => Month(9),
-        "october" | "oct" => Month(10),
-        "november" | "nov" => Month(11),
-        "december" | "dec" => Month(12),
-        "monday" | "mon" | "tuesday" | "tue" | "tues" | "wednesday" | "wed" | "thursday"
-        | "thu" | "thur" | "thurs" | "friday" | "fri" | "saturday" | "sat" | "sunday" | "sun" => {
-            Weekday
-        }
-        "dollar" | "dollars" | "buck" | "bucks" => Dollar,
-        "euro" | "euros" => Currency("EUR"),
-        "pound" | "pounds" | "quid" => CurrencyFamily(Family::Pound),
-        "sterling" => Currency("GBP"),
-        "yuan" | "renminbi" | "rmb" => CurrencyFamily(Family::Yuan),
-        "yen" => CurrencyFamily(Family::Yen),
-        "ruble" | "rubles" | "rouble" | "roubles" => CurrencyFamily(Family::Ruble),
-        "rupee" | "rupees" => CurrencyFamily(Family::Rupee),
-        "ringgit" | "ringgits" => CurrencyFamily(Family::Ringgit),
-        "riyal" | "riyals" | "rial" | "rials" => CurrencyFamily(Family::Riyal),
-        "dinar" | "dinars" => CurrencyFamily(Family::Dinar),
-        "franc" | "francs" => CurrencyFamily(Family::Franc),
-        "peso" | "pesos" => CurrencyFamily(Family::Peso),
-        "krone" | "kroner" | "kroners" => CurrencyFamily(Family::Krone),
-        "krona" | "kronor" => Currency("SEK"),
-        "shekel" | "shekels" | "sheqel" | "sheqels" => Currency("ILS"),
-        "tugrik" | "tugriks" | "tughrik" | "tughriks" => Currency("MNT"),
-        "hryvnia" | "hryvnias" | "hryvnas" => Currency("UAH"),
-        "tenge" => Currency("KZT"),
-        "zloty" | "zlotys" | "zloties" => Currency("PLN"),
-        "forint" | "forints" => Currency("HUF"),
-        "baht" => Currency("THB"),
-        "naira" => Currency("NGN"),
-        "rupiah" => Currency("IDR"),
-        "lev" | "leva" => Currency("BGN"),
-        "lira" | "liras" => Currency("TRY"),
-        "reais" => Currency("BRL"),
-        "rand" => Currency("ZAR"),
-        "dirham" | "dirhams" => Currency("AED"),
-        "egyptianpound" | "egyptianpounds" => Currency("EGP"),
-        "saudiriyal" | "saudiriyals" => Currency("SAR"),
-        "cent" | "cents" | "c" | "pence" | "p" | "sen" | "sens" | "kopeck" | "kopecks"
-        | "kopek" | "kopeks" | "kopiyka" | "kopiykas" | "kopiyok" | "paise" | "centimes" => {
-            MinorUnit
-        }
-        "us" | "american" => CurrencyAdjective(US),
-        "canadian" => CurrencyAdjective(CANADIAN),
-        "australian" => CurrencyAdjective(AUSTRALIAN),
-        "singapore" | "singaporean" => CurrencyAdjective(SINGAPORE),
-        "british" => CurrencyAdjective(BRITISH),
-        "egyptian" | "egypt" => CurrencyAdjective(EGYPTIAN),
-        "lebanese" | "lebanon" => CurrencyAdjective(LEBANESE),
-        "belarusian" | "belarusan" | "belarus" => CurrencyAdjective(BELARUSIAN),
-        "russian" => CurrencyAdjective(RUSSIAN),
-        "indian" => CurrencyAdjective(INDIAN),
-        "pakistani" => CurrencyAdjective(PAKISTANI),
-        "saudi" => CurrencyAdjective(SAUDI),
-        "qatari" | "qatar" => CurrencyAdjective(QATARI),
-        "kuwaiti" | "kuwait" => CurrencyAdjective(KUWAITI),
-        "swiss" => CurrencyAdjective(SWISS),
-        "mexican" => CurrencyAdjective(MEXICAN),
-        "philippine" => CurrencyAdjective(PHILIPPINE),
-        "argentine" | "argentinian" => CurrencyAdjective(ARGENTINE),
-        "norwegian" => CurrencyAdjective(NORWEGIAN),
-        "danish" => CurrencyAdjective(DANISH),
-        "malaysian" | "malaysia" => CurrencyAdjective(MALAYSIAN),
-        "chinese" => CurrencyAdjective(CHINESE),
-        "japanese" => CurrencyAdjective(JAPANESE),
-        "nz" => CurrencyAdjective(NEW_ZEALAND),
-        "rs" | "inr" => CurrencyPrefix("INR"),
-        "rm" | "myr" => CurrencyPrefix("MYR"),
-        "the" => The,
-        "a" | "an" => Article,
-        "minus" | "negative" => Minus,
-        "point" => Point,
-        "half" => Half,
-        "dozen" | "dozens" => Dozen,
-        "couple" | "pair" => Couple,
-        "few" => Few,
-        "about" | "around" | "some" | "approximately" | "approx" | "roughly" | "circa"
-        | "estimated" | "nearly" | "almost" | "close" | "just" | "over" | "more" | "above"
-        | "exceeding" | "in" | "upwards" | "at" | "no" | "not" | "under" | "less" | "fewer"
-        | "below" | "up" | "between" | "from" => Hedge,
-        _ => return None,
-    })
+    LEXICON_MAP
+        .get(word.as_bytes())
+        .map(|entry| entry.lex)
+        .filter(|lex| *lex != Lex::Other)
 }
+
+/// Every word the lexicon knows (lowercase), and what it is.
+const LEXICON: &[(&str, Lex)] = &[
+    ("zero", Lex::Cardinal(0)),
+    ("nought", Lex::Cardinal(0)),
+    ("naught", Lex::Cardinal(0)),
+    ("nil", Lex::Cardinal(0)),
+    ("one", Lex::Cardinal(1)),
+    ("single", Lex::Cardinal(1)),
+    ("two", Lex::Cardinal(2)),
+    ("three", Lex::Cardinal(3)),
+    ("four", Lex::Cardinal(4)),
+    ("five", Lex::Cardinal(5)),
+    ("six", Lex::Cardinal(6)),
+    ("seven", Lex::Cardinal(7)),
+    ("eight", Lex::Cardinal(8)),
+    ("nine", Lex::Cardinal(9)),
+    ("ten", Lex::Cardinal(10)),
+    ("eleven", Lex::Cardinal(11)),
+    ("twelve", Lex::Cardinal(12)),
+    ("thirteen", Lex::Cardinal(13)),
+    ("fourteen", Lex::Cardinal(14)),
+    ("fifteen", Lex::Cardinal(15)),
+    ("sixteen", Lex::Cardinal(16)),
+    ("seventeen", Lex::Cardinal(17)),
+    ("eighteen", Lex::Cardinal(18)),
+    ("nineteen", Lex::Cardinal(19)),
+    ("twenty", Lex::Cardinal(20)),
+    ("thirty", Lex::Cardinal(30)),
+    ("forty", Lex::Cardinal(40)),
+    ("fourty", Lex::Cardinal(40)),
+    ("fifty", Lex::Cardinal(50)),
+    ("sixty", Lex::Cardinal(60)),
+    ("seventy", Lex::Cardinal(70)),
+    ("eighty", Lex::Cardinal(80)),
+    ("ninety", Lex::Cardinal(90)),
+    ("hundred", Lex::Scale(100.0)),
+    ("hundreds", Lex::Scale(100.0)),
+    ("thousand", Lex::Scale(1e3)),
+    ("thousands", Lex::Scale(1e3)),
+    ("million", Lex::Scale(1e6)),
+    ("millions", Lex::Scale(1e6)),
+    ("billion", Lex::Scale(1e9)),
+    ("billions", Lex::Scale(1e9)),
+    ("trillion", Lex::Scale(1e12)),
+    ("trillions", Lex::Scale(1e12)),
+    ("lakh", Lex::Scale(1e5)),
+    ("lakhs", Lex::Scale(1e5)),
+    ("lac", Lex::Scale(1e5)),
+    ("lacs", Lex::Scale(1e5)),
+    ("lkh", Lex::Scale(1e5)),
+    ("lkhs", Lex::Scale(1e5)),
+    ("crore", Lex::Scale(1e7)),
+    ("crores", Lex::Scale(1e7)),
+    ("krore", Lex::Scale(1e7)),
+    ("krores", Lex::Scale(1e7)),
+    ("cr", Lex::Scale(1e7)),
+    ("kr", Lex::Scale(1e7)),
+    ("k", Lex::ScaleAbbreviation(1e3)),
+    ("mln", Lex::ScaleAbbreviation(1e6)),
+    ("mil", Lex::ScaleAbbreviation(1e6)),
+    ("mio", Lex::ScaleAbbreviation(1e6)),
+    ("bn", Lex::ScaleAbbreviation(1e9)),
+    ("bln", Lex::ScaleAbbreviation(1e9)),
+    ("bil", Lex::ScaleAbbreviation(1e9)),
+    ("tn", Lex::ScaleAbbreviation(1e12)),
+    ("trn", Lex::ScaleAbbreviation(1e12)),
+    ("first", Lex::Ordinal(1)),
+    ("second", Lex::Ordinal(2)),
+    ("third", Lex::Ordinal(3)),
+    ("fourth", Lex::Ordinal(4)),
+    ("fifth", Lex::Ordinal(5)),
+    ("sixth", Lex::Ordinal(6)),
+    ("seventh", Lex::Ordinal(7)),
+    ("eighth", Lex::Ordinal(8)),
+    ("ninth", Lex::Ordinal(9)),
+    ("tenth", Lex::Ordinal(10)),
+    ("eleventh", Lex::Ordinal(11)),
+    ("twelfth", Lex::Ordinal(12)),
+    ("thirteenth", Lex::Ordinal(13)),
+    ("fourteenth", Lex::Ordinal(14)),
+    ("fifteenth", Lex::Ordinal(15)),
+    ("sixteenth", Lex::Ordinal(16)),
+    ("seventeenth", Lex::Ordinal(17)),
+    ("eighteenth", Lex::Ordinal(18)),
+    ("nineteenth", Lex::Ordinal(19)),
+    ("twentieth", Lex::Ordinal(20)),
+    ("thirtieth", Lex::Ordinal(30)),
+    ("fortieth", Lex::Ordinal(40)),
+    ("fiftieth", Lex::Ordinal(50)),
+    ("sixtieth", Lex::Ordinal(60)),
+    ("seventieth", Lex::Ordinal(70)),
+    ("eightieth", Lex::Ordinal(80)),
+    ("ninetieth", Lex::Ordinal(90)),
+    ("hundredth", Lex::Ordinal(100)),
+    ("thousandth", Lex::Ordinal(1000)),
+    ("millionth", Lex::Ordinal(1_000_000)),
+    ("january", Lex::Month(1)),
+    ("jan", Lex::Month(1)),
+    ("february", Lex::Month(2)),
+    ("feb", Lex::Month(2)),
+    ("march", Lex::Month(3)),
+    ("mar", Lex::Month(3)),
+    ("april", Lex::Month(4)),
+    ("apr", Lex::Month(4)),
+    ("june", Lex::Month(6)),
+    ("jun", Lex::Month(6)),
+    ("july", Lex::Month(7)),
+    ("jul", Lex::Month(7)),
+    ("august", Lex::Month(8)),
+    ("aug", Lex::Month(8)),
+    ("september", Lex::Month(9)),
+    ("sep", Lex::Month(9)),
+    ("sept", Lex::Month(9)),
+    ("october", Lex::Month(10)),
+    ("oct", Lex::Month(10)),
+    ("november", Lex::Month(11)),
+    ("nov", Lex::Month(11)),
+    ("december", Lex::Month(12)),
+    ("dec", Lex::Month(12)),
+    ("monday", Lex::Weekday),
+    ("mon", Lex::Weekday),
+    ("tuesday", Lex::Weekday),
+    ("tue", Lex::Weekday),
+    ("tues", Lex::Weekday),
+    ("wednesday", Lex::Weekday),
+    ("wed", Lex::Weekday),
+    ("thursday", Lex::Weekday),
+    ("thu", Lex::Weekday),
+    ("thur", Lex::Weekday),
+    ("thurs", Lex::Weekday),
+    ("friday", Lex::Weekday),
+    ("fri", Lex::Weekday),
+    ("saturday", Lex::Weekday),
+    ("sat", Lex::Weekday),
+    ("sunday", Lex::Weekday),
+    ("sun", Lex::Weekday),
+    ("dollar", Lex::Dollar),
+    ("dollars", Lex::Dollar),
+    ("buck", Lex::Dollar),
+    ("bucks", Lex::Dollar),
+    ("euro", Lex::Currency("EUR")),
+    ("euros", Lex::Currency("EUR")),
+    ("pound", Lex::CurrencyFamily(Family::Pound)),
+    ("pounds", Lex::CurrencyFamily(Family::Pound)),
+    ("quid", Lex::CurrencyFamily(Family::Pound)),
+    ("sterling", Lex::Currency("GBP")),
+    ("yuan", Lex::CurrencyFamily(Family::Yuan)),
+    ("renminbi", Lex::CurrencyFamily(Family::Yuan)),
+    ("rmb", Lex::CurrencyFamily(Family::Yuan)),
+    ("yen", Lex::CurrencyFamily(Family::Yen)),
+    ("ruble", Lex::CurrencyFamily(Family::Ruble)),
+    ("rubles", Lex::CurrencyFamily(Family::Ruble)),
+    ("rouble", Lex::CurrencyFamily(Family::Ruble)),
+    ("roubles", Lex::CurrencyFamily(Family::Ruble)),
+    ("rupee", Lex::CurrencyFamily(Family::Rupee)),
+    ("rupees", Lex::CurrencyFamily(Family::Rupee)),
+    ("ringgit", Lex::CurrencyFamily(Family::Ringgit)),
+    ("ringgits", Lex::CurrencyFamily(Family::Ringgit)),
+    ("riyal", Lex::CurrencyFamily(Family::Riyal)),
+    ("riyals", Lex::CurrencyFamily(Family::Riyal)),
+    ("rial", Lex::CurrencyFamily(Family::Riyal)),
+    ("rials", Lex::CurrencyFamily(Family::Riyal)),
+    ("dinar", Lex::CurrencyFamily(Family::Dinar)),
+    ("dinars", Lex::CurrencyFamily(Family::Dinar)),
+    ("franc", Lex::CurrencyFamily(Family::Franc)),
+    ("francs", Lex::CurrencyFamily(Family::Franc)),
+    ("peso", Lex::CurrencyFamily(Family::Peso)),
+    ("pesos", Lex::CurrencyFamily(Family::Peso)),
+    ("krone", Lex::CurrencyFamily(Family::Krone)),
+    ("kroner", Lex::CurrencyFamily(Family::Krone)),
+    ("kroners", Lex::CurrencyFamily(Family::Krone)),
+    ("krona", Lex::Currency("SEK")),
+    ("kronor", Lex::Currency("SEK")),
+    ("shekel", Lex::Currency("ILS")),
+    ("shekels", Lex::Currency("ILS")),
+    ("sheqel", Lex::Currency("ILS")),
+    ("sheqels", Lex::Currency("ILS")),
+    ("tugrik", Lex::Currency("MNT")),
+    ("tugriks", Lex::Currency("MNT")),
+    ("tughrik", Lex::Currency("MNT")),
+    ("tughriks", Lex::Currency("MNT")),
+    ("hryvnia", Lex::Currency("UAH")),
+    ("hryvnias", Lex::Currency("UAH")),
+    ("hryvnas", Lex::Currency("UAH")),
+    ("tenge", Lex::Currency("KZT")),
+    ("zloty", Lex::Currency("PLN")),
+    ("zlotys", Lex::Currency("PLN")),
+    ("zloties", Lex::Currency("PLN")),
+    ("forint", Lex::Currency("HUF")),
+    ("forints", Lex::Currency("HUF")),
+    ("baht", Lex::Currency("THB")),
+    ("naira", Lex::Currency("NGN")),
+    ("rupiah", Lex::Currency("IDR")),
+    ("lev", Lex::Currency("BGN")),
+    ("leva", Lex::Currency("BGN")),
+    ("lira", Lex::Currency("TRY")),
+    ("liras", Lex::Currency("TRY")),
+    ("reais", Lex::Currency("BRL")),
+    ("rand", Lex::Currency("ZAR")),
+    ("dirham", Lex::Currency("AED")),
+    ("dirhams", Lex::Currency("AED")),
+    ("egyptianpound", Lex::Currency("EGP")),
+    ("egyptianpounds", Lex::Currency("EGP")),
+    ("saudiriyal", Lex::Currency("SAR")),
+    ("saudiriyals", Lex::Currency("SAR")),
+    ("cent", Lex::MinorUnit),
+    ("cents", Lex::MinorUnit),
+    ("c", Lex::MinorUnit),
+    ("pence", Lex::MinorUnit),
+    ("p", Lex::MinorUnit),
+    ("sen", Lex::MinorUnit),
+    ("sens", Lex::MinorUnit),
+    ("kopeck", Lex::MinorUnit),
+    ("kopecks", Lex::MinorUnit),
+    ("kopek", Lex::MinorUnit),
+    ("kopeks", Lex::MinorUnit),
+    ("kopiyka", Lex::MinorUnit),
+    ("kopiykas", Lex::MinorUnit),
+    ("kopiyok", Lex::MinorUnit),
+    ("paise", Lex::MinorUnit),
+    ("centimes", Lex::MinorUnit),
+    ("us", Lex::CurrencyAdjective(US)),
+    ("american", Lex::CurrencyAdjective(US)),
+    ("canadian", Lex::CurrencyAdjective(CANADIAN)),
+    ("australian", Lex::CurrencyAdjective(AUSTRALIAN)),
+    ("singapore", Lex::CurrencyAdjective(SINGAPORE)),
+    ("singaporean", Lex::CurrencyAdjective(SINGAPORE)),
+    ("british", Lex::CurrencyAdjective(BRITISH)),
+    ("egyptian", Lex::CurrencyAdjective(EGYPTIAN)),
+    ("egypt", Lex::CurrencyAdjective(EGYPTIAN)),
+    ("lebanese", Lex::CurrencyAdjective(LEBANESE)),
+    ("lebanon", Lex::CurrencyAdjective(LEBANESE)),
+    ("belarusian", Lex::CurrencyAdjective(BELARUSIAN)),
+    ("belarusan", Lex::CurrencyAdjective(BELARUSIAN)),
+    ("belarus", Lex::CurrencyAdjective(BELARUSIAN)),
+    ("russian", Lex::CurrencyAdjective(RUSSIAN)),
+    ("indian", Lex::CurrencyAdjective(INDIAN)),
+    ("pakistani", Lex::CurrencyAdjective(PAKISTANI)),
+    ("saudi", Lex::CurrencyAdjective(SAUDI)),
+    ("qatari", Lex::CurrencyAdjective(QATARI)),
+    ("qatar", Lex::CurrencyAdjective(QATARI)),
+    ("kuwaiti", Lex::CurrencyAdjective(KUWAITI)),
+    ("kuwait", Lex::CurrencyAdjective(KUWAITI)),
+    ("swiss", Lex::CurrencyAdjective(SWISS)),
+    ("mexican", Lex::CurrencyAdjective(MEXICAN)),
+    ("philippine", Lex::CurrencyAdjective(PHILIPPINE)),
+    ("argentine", Lex::CurrencyAdjective(ARGENTINE)),
+    ("argentinian", Lex::CurrencyAdjective(ARGENTINE)),
+    ("norwegian", Lex::CurrencyAdjective(NORWEGIAN)),
+    ("danish", Lex::CurrencyAdjective(DANISH)),
+    ("malaysian", Lex::CurrencyAdjective(MALAYSIAN)),
+    ("malaysia", Lex::CurrencyAdjective(MALAYSIAN)),
+    ("chinese", Lex::CurrencyAdjective(CHINESE)),
+    ("japanese", Lex::CurrencyAdjective(JAPANESE)),
+    ("nz", Lex::CurrencyAdjective(NEW_ZEALAND)),
+    ("rs", Lex::CurrencyPrefix("INR")),
+    ("inr", Lex::CurrencyPrefix("INR")),
+    ("rm", Lex::CurrencyPrefix("MYR")),
+    ("myr", Lex::CurrencyPrefix("MYR")),
+    ("the", Lex::The),
+    ("a", Lex::Article),
+    ("an", Lex::Article),
+    ("minus", Lex::Minus),
+    ("negative", Lex::Minus),
+    ("point", Lex::Point),
+    ("half", Lex::Half),
+    ("dozen", Lex::Dozen),
+    ("dozens", Lex::Dozen),
+    ("couple", Lex::Couple),
+    ("pair", Lex::Couple),
+    ("few", Lex::Few),
+    ("about", Lex::Hedge),
+    ("around", Lex::Hedge),
+    ("some", Lex::Hedge),
+    ("approximately", Lex::Hedge),
+    ("approx", Lex::Hedge),
+    ("roughly", Lex::Hedge),
+    ("circa", Lex::Hedge),
+    ("estimated", Lex::Hedge),
+    ("nearly", Lex::Hedge),
+    ("almost", Lex::Hedge),
+    ("close", Lex::Hedge),
+    ("just", Lex::Hedge),
+    ("over", Lex::Hedge),
+    ("more", Lex::Hedge),
+    ("above", Lex::Hedge),
+    ("exceeding", Lex::Hedge),
+    ("in", Lex::Hedge),
+    ("upwards", Lex::Hedge),
+    ("at", Lex::Hedge),
+    ("no", Lex::Hedge),
+    ("not", Lex::Hedge),
+    ("under", Lex::Hedge),
+    ("less", Lex::Hedge),
+    ("fewer", Lex::Hedge),
+    ("below", Lex::Hedge),
+    ("up", Lex::Hedge),
+    ("between", Lex::Hedge),
+    ("from", Lex::Hedge),
+];
 
 impl Adjective {
     /// The currency this adjective picks in `family`.
@@ -635,8 +883,10 @@ mod tests {
 
     #[test]
     fn compound_ordinals_are_read() {
-        assert_eq!(classify("twentyfifth"), Lex::Ordinal(25));
-        assert_eq!(classify("Ninetieth"), Lex::Ordinal(90));
-        assert_eq!(classify("twentyish"), Lex::Other);
+        assert_eq!(classify("twentyfifth").0, Lex::Ordinal(25));
+        assert_eq!(classify("Ninetieth").0, Lex::Ordinal(90));
+        assert_eq!(classify("twentyish").0, Lex::Other);
+        assert_eq!(classify("Chapter"), (Lex::Other, LABEL));
+        assert_eq!(classify("In"), (Lex::Hedge, YEAR_CONTEXT));
     }
 }

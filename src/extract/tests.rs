@@ -110,6 +110,12 @@ fn dates() {
         ("February the 15th was chosen.", &["--02-15"]),
         ("The 21st of May, 2013.", &["2013-05-21"]),
         ("the 1st of march", &["--03-01"]),
+        (
+            "The fair runs 5 to 10 May 2014.",
+            &["2014-05-05", "2014-05-10"],
+        ),
+        ("Open between 3 and 7 June.", &["--06-03", "--06-07"]),
+        ("Aged 20 to 16 July 2013 rules.", &["20", "2013-07-16"]),
     ]);
 }
 
@@ -180,6 +186,17 @@ fn numbers() {
         ("Score was 42, then 43.", &["42", "43"]),
         ("The lists held 1,2 and 3.", &["1", "2", "3"]),
         ("a few", &["3"]),
+        ("Two-thirds of voters agreed.", &["0.666667"]),
+        ("Three quarters of them left.", &["0.75"]),
+        ("A 300-million strong market.", &["300000000"]),
+        ("One twenty two is the code.", &["122"]),
+        ("It costs 1 point 5 units.", &["1.5"]),
+        ("Exactly 0033 items.", &["33"]),
+        ("Only 2 dozens left.", &["24"]),
+        ("Minus 1,200,000 in total.", &["-1200000"]),
+        ("It reached -1.2M.", &["-1200000"]),
+        ("Trucks with Euro 6 engines.", &["6"]),
+        ("The 3-1 win.", &["3", "1"]),
     ]);
 }
 
@@ -231,6 +248,14 @@ fn money() {
         ("A fine of ₽500.", &["RUB 500"]),
         ("twenty dollar 43 cents", &["USD 20.43"]),
         ("Shares cost $5 each.", &["USD 5"]),
+        ("A 300-million-euro credit line.", &["EUR 300000000"]),
+        ("Fees of 42 MYR and 42MYR.", &["MYR 42", "MYR 42"]),
+        ("Paid 10 shekels.", &["ILS 10"]),
+        ("Paid HK$20.", &["HKD 20"]),
+        ("Paid ₹250.", &["INR 250"]),
+        ("Sold for 3 CNY.", &["CNY 3"]),
+        ("Sold for 500 Swiss francs.", &["CHF 500"]),
+        ("Sold for 2 million Kuwaiti dinars.", &["KWD 2000000"]),
     ]);
 }
 
@@ -445,6 +470,31 @@ fn intervals_follow_the_hedge() {
 }
 
 #[test]
+fn long_texts_read_in_pieces_match_sentence_by_sentence() {
+    let sentences = [
+        "On 16 July 2013 the two leaders signed 12 agreements worth $1.5 billion. ",
+        "Exports rose 12% in 2012 to 300 million euros, the 3rd rise since 2009. ",
+        "Between 10 and 20 delegates arrived on 5 May; about 40 more came later. ",
+    ];
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    while text.len() < 200_000 {
+        for sentence in sentences {
+            for value in extract(sentence) {
+                expected.push((value.span.shift(text.len()), value.value.form()));
+            }
+            text.push_str(sentence);
+        }
+    }
+    let got: Vec<(Span, String)> = extract(&text)
+        .into_iter()
+        .map(|value| (value.span, value.value.form()))
+        .collect();
+    assert_eq!(got.len(), expected.len());
+    assert!(got == expected);
+}
+
+#[test]
 fn spans_cover_the_value_text() {
     let text =
         "Premier Li said on 16 July that about $1.5 billion, 12.5 per cent, went to the 21st fund.";
@@ -579,6 +629,9 @@ fn long_inputs_finish_without_panic() {
     }
     let started = std::time::Instant::now();
     let values = extract(&noise);
+    assert!(spans_are_sound(&noise, &values));
+    let at_signs = "a@".repeat(100_000);
+    let values = extract(&at_signs);
     assert!(spans_are_sound(&noise, &values));
     assert!(
         started.elapsed().as_secs() < 10,
