@@ -9,7 +9,7 @@ mod markdown;
 mod sentences;
 mod suppress;
 
-pub use sentences::split_sentences;
+pub use sentences::{MAX_SENTENCE, split_sentences};
 pub use suppress::Suppressions;
 
 use crate::span::Span;

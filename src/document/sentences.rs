@@ -147,7 +147,28 @@ fn starts_with_opener(text: &str) -> bool {
     OPENERS.contains(&word)
 }
 
-fn push_trimmed(sentences: &mut Vec<Span>, body: &str, start: usize, end: usize, base: usize) {
+/// No real sentence is longer; longer runs without a full stop (lists, run-on text, a whole
+/// file on one line) are cut at a space, so that work per sentence stays bounded.
+pub const MAX_SENTENCE: usize = 1500;
+
+fn push_trimmed(sentences: &mut Vec<Span>, body: &str, mut start: usize, end: usize, base: usize) {
+    while end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let space = body[start..cut]
+            .rfind(char::is_whitespace)
+            .filter(|&at| at > 0)
+            .map(|at| start + at);
+        let cut = space.unwrap_or(cut);
+        push_piece(sentences, body, start, cut, base);
+        start = cut;
+    }
+    push_piece(sentences, body, start, end, base);
+}
+
+fn push_piece(sentences: &mut Vec<Span>, body: &str, start: usize, end: usize, base: usize) {
     let piece = &body[start..end];
     let leading = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
@@ -217,6 +238,16 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_pieces() {
+        let text = "word ".repeat(2000) + "é".repeat(2000).as_str();
+        let spans = split_sentences(&text, Span::new(0, text.len()));
+        assert!(spans.len() > 4);
+        assert!(spans.iter().all(|span| span.len() <= MAX_SENTENCE
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)));
     }
 
     #[test]

@@ -86,12 +86,28 @@ impl<'d, 'r> Context<'d, 'r> {
         let sentence = self.document.sentences[index];
         match scope {
             Scope::Sentence => sentence.span,
-            Scope::Paragraph => self
-                .document
-                .blocks
-                .get(sentence.block)
-                .copied()
-                .unwrap_or(sentence.span),
+            Scope::Paragraph => {
+                // A paragraph, but never more than a few sentences' worth around this one, so
+                // that a huge paragraph (a whole file on one line) keeps the work bounded.
+                let block = self
+                    .document
+                    .blocks
+                    .get(sentence.block)
+                    .copied()
+                    .unwrap_or(sentence.span);
+                let reach = 3 * crate::document::MAX_SENTENCE;
+                let prose = &self.document.prose;
+                Span::new(
+                    crate::span::floor_char_boundary(
+                        prose,
+                        block.start.max(sentence.span.start.saturating_sub(reach)),
+                    ),
+                    crate::span::floor_char_boundary(
+                        prose,
+                        block.end.min(sentence.span.end + reach),
+                    ),
+                )
+            }
         }
     }
 
