@@ -44,7 +44,7 @@ fn the_bundled_pack_kills_its_mutants() {
     let (output, code) = factlint(&["test", "--mutate", "rules"]);
     let last = output.lines().last().unwrap_or("");
     let killed: Vec<f64> = last
-        .split(|c: char| c == '/' || c == ' ')
+        .split(['/', ' '])
         .filter_map(|word| word.parse().ok())
         .collect();
     assert!(last.starts_with("mutation score: "), "{last}");
