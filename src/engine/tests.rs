@@ -444,3 +444,49 @@ fn negating_another_verb_is_not_a_polarity_finding() {
         )]
     );
 }
+
+#[test]
+fn possessives_and_curly_quotes_still_match() {
+    assert_eq!(
+        check(
+            "Byelorussia’s leader and Byelorussia' friends met.",
+            "2013-07-17"
+        ),
+        [
+            finding("misspelling", "belarus", "Byelorussia", Some("Belarus")),
+            finding("misspelling", "belarus", "Byelorussia", Some("Belarus")),
+        ]
+    );
+    assert_eq!(
+        check(
+            "The People’s Republic of China’s talks in Shanghai ended.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "talks_place",
+            "Shanghai",
+            Some("Beijing")
+        )]
+    );
+    // Case: a lower-case "china" is porcelain, not the country; cues match in any case.
+    assert_eq!(
+        check(
+            "DIPLOMATIC RELATIONS were established on 20 January 1992.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check(
+            "DIPLOMATIC RELATIONS were established on 21 January 1992.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "21 January 1992",
+            Some("20 January 1992")
+        )]
+    );
+}
