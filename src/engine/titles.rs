@@ -168,7 +168,14 @@ fn judge(
         span: name,
         message: format!("{} ({})", declared.name, declared.id),
     }];
-    if !owned.is_empty() {
+    let (kind, expected, source) = if owned.is_empty() {
+        // A title the person never held ("former" does not make it right).
+        (
+            FindingKind::Title,
+            expected,
+            title_source(declared, &current),
+        )
+    } else {
         // Held at some time, but not on the document's date.
         let past_marked = matches!(qualifier, "former" | "then" | "ex" | "late")
             || qualifier.ends_with("then-")
@@ -185,36 +192,24 @@ fn judge(
             .map(|t| period(t))
             .collect::<Vec<_>>()
             .join("; ");
-        let expected = format!("{expected} (held {held})");
-        out.push(finding(
-            context,
-            &declared.id,
+        (
             FindingKind::Outdated,
-            declared.severity,
-            None,
-            title,
-            expected,
-            replacement,
-            labels,
+            format!("{expected} (held {held})"),
             title_source(declared, &owned),
-        ));
-    } else {
-        if matches!(qualifier, "former" | "then" | "ex") {
-            // "former Premier" of someone who never was: still wrong.
-        }
-        out.push(finding(
-            context,
-            &declared.id,
-            FindingKind::Title,
-            declared.severity,
-            None,
-            title,
-            expected,
-            replacement,
-            labels,
-            title_source(declared, &current),
-        ));
-    }
+        )
+    };
+    out.push(finding(
+        context,
+        &declared.id,
+        kind,
+        declared.severity,
+        None,
+        title,
+        expected,
+        replacement,
+        labels,
+        source,
+    ));
 }
 
 fn title_source(declared: &Entity, titles: &[&Title]) -> Option<usize> {

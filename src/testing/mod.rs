@@ -63,20 +63,30 @@ pub fn example_date(rules: &RuleSet, owner: Owner) -> PartialDate {
     )
 }
 
+/// Every fact and entity with its id and examples, facts first, in rule-file order.
+pub fn owners(rules: &RuleSet) -> impl Iterator<Item = (Owner, &str, &[Example])> {
+    let facts = rules.facts.iter().enumerate().map(|(index, fact)| {
+        (
+            Owner::Fact(index),
+            fact.id.as_str(),
+            fact.examples.as_slice(),
+        )
+    });
+    let entities = rules.entities.iter().enumerate().map(|(index, entity)| {
+        (
+            Owner::Entity(index),
+            entity.id.as_str(),
+            entity.examples.as_slice(),
+        )
+    });
+    facts.chain(entities)
+}
+
 /// Run every example of every fact and entity, in rule-file order.
 pub fn run_examples(rules: &RuleSet) -> Vec<Outcome<'_>> {
     let engine = Engine::new(rules);
     let mut outcomes = Vec::new();
-    let owners =
-        rules
-            .facts
-            .iter()
-            .enumerate()
-            .map(|(index, fact)| (Owner::Fact(index), fact.id.as_str(), &fact.examples))
-            .chain(rules.entities.iter().enumerate().map(|(index, entity)| {
-                (Owner::Entity(index), entity.id.as_str(), &entity.examples)
-            }));
-    for (owner, id, examples) in owners {
+    for (owner, id, examples) in owners(rules) {
         let date = example_date(rules, owner);
         for example in examples {
             let document = Document::parse(&example.text, Format::Text);

@@ -3,7 +3,7 @@
 //! count; another entity of the same class; another title; a negation), and every mutant its
 //! fact fails to flag "survives". A fact whose mutants survive is weakly guarded.
 
-use super::{Owner, example_date};
+use super::{Owner, example_date, owners};
 use crate::document::{Document, Format};
 use crate::engine::Engine;
 use crate::engine::claims::Bound;
@@ -40,16 +40,7 @@ impl FactMutants<'_> {
 pub fn mutate(rules: &RuleSet) -> Vec<FactMutants<'_>> {
     let engine = Engine::new(rules);
     let mut all = Vec::new();
-    let owners =
-        rules
-            .facts
-            .iter()
-            .enumerate()
-            .map(|(index, fact)| (Owner::Fact(index), fact.id.as_str(), &fact.examples))
-            .chain(rules.entities.iter().enumerate().map(|(index, entity)| {
-                (Owner::Entity(index), entity.id.as_str(), &entity.examples)
-            }));
-    for (owner, id, examples) in owners {
+    for (owner, id, examples) in owners(rules) {
         let date = example_date(rules, owner);
         let mut mutants = Vec::new();
         for example in examples.iter().filter(|example| example.ok) {
