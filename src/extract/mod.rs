@@ -295,15 +295,16 @@ impl Amount<'_> {
 }
 
 fn read_amount<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<Amount<'o>> {
-    if let Some(found) = money::read_money(scan, index, options) {
-        return Some(Amount {
-            kind: ValueKind::Money,
-            value: found.amount,
-            currency: Some(found.currency),
-            scale: found.quantity.scale,
-            start: found.start,
-            end: found.end,
-        });
+    let money = |found: money::MoneyMatch<'o>| Amount {
+        kind: ValueKind::Money,
+        value: found.amount,
+        currency: Some(found.currency),
+        scale: found.quantity.scale,
+        start: found.start,
+        end: found.end,
+    };
+    if let Some(found) = money::read_money_with_prefix(scan, index, options) {
+        return Some(money(found));
     }
     if let Some((ordinal, end)) = ordinal::read_ordinal(scan, index) {
         return Some(Amount {
@@ -315,7 +316,19 @@ fn read_amount<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<Am
             end,
         });
     }
-    let quantity = number::read_quantity(scan, index, false)?;
+    let quantity = number::read_quantity(scan, index, true)?;
+    if let Some(found) = money::money_after(scan, quantity, options) {
+        return Some(money(found));
+    }
+    // A lowercase "m" glued to the digits is million only in money; read it again without.
+    let quantity = if quantity.end > 0
+        && scan.kind(quantity.end - 1) == Some(Kind::Word)
+        && scan.str(quantity.end - 1) == "m"
+    {
+        number::read_quantity(scan, index, false)?
+    } else {
+        quantity
+    };
     if let Some(end) = percent::percent_suffix(scan, quantity.end) {
         return Some(Amount {
             kind: ValueKind::Percent,
