@@ -196,12 +196,13 @@ const PIECE_LEN: usize = 32 * 1024;
 /// Every value in `text`, sorted by start and non-overlapping.
 pub fn extract_with(text: &str, options: &Options) -> Vec<Extracted> {
     let mut found = Vec::new();
+    let mut tokens = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = piece_end(text, start);
         let piece = text.get(start..end).unwrap_or("");
         let first_new = found.len();
-        extract_piece(piece, options, &mut found);
+        tokens = extract_piece(piece, options, &mut found, tokens);
         for value in &mut found[first_new..] {
             value.span = value.span.shift(start);
             value.hedge_span = value.hedge_span.map(|span| span.shift(start));
@@ -229,8 +230,14 @@ fn piece_end(text: &str, start: usize) -> usize {
     text.len()
 }
 
-fn extract_piece(text: &str, options: &Options, found: &mut Vec<Extracted>) {
-    let scan = Scan::new(text);
+/// Read one piece into `found`; returns the token buffer for the next piece.
+fn extract_piece(
+    text: &str,
+    options: &Options,
+    found: &mut Vec<Extracted>,
+    tokens: Vec<scan::Token>,
+) -> Vec<scan::Token> {
+    let scan = Scan::with_buffer(text, tokens);
     let found_before = found.len();
     let mut index = 0;
     while index < scan.len() {
@@ -251,6 +258,7 @@ fn extract_piece(text: &str, options: &Options, found: &mut Vec<Extracted>) {
             None => index + 1,
         };
     }
+    scan.into_buffer()
 }
 
 /// A quick filter: plain words that start no value are passed over at once.
