@@ -4,11 +4,20 @@
 //! states, sorted and non-overlapping, with byte spans relative to that `&str`. It never looks
 //! outside the text it is given, does no IO, and no input makes it panic.
 //!
-//! One file a kind: [`date`](self) forms and the numeric-date policy are described in
-//! `date.rs`, numbers in `number.rs`, money and currencies in `money.rs`, percentages in
-//! `percent.rs`, ordinals in `ordinal.rs`, hedges in `hedge.rs`, and the digits that are not
-//! quantities (times, identifiers, labels, phone numbers, decades) in `identifier.rs`. All of
-//! them read the tokens of `scan.rs`, made in one pass over the text.
+//! One file a kind, each documenting the forms it reads and the policies it follows: dates and
+//! the numeric-date order in `date.rs`, numbers in `number.rs`, money and currencies in
+//! `money.rs`, percentages in `percent.rs`, ordinals in `ordinal.rs`, hedges in `hedge.rs`, and
+//! the digits that are not quantities (times, identifiers, labels, phone numbers, decades) in
+//! `identifier.rs`. All of them read the tokens of `scan.rs`, made in one pass over the text.
+//!
+//! Each value carries the hedge written before it ("about", "more than", "~") as a [`Hedge`],
+//! and [`Extracted::interval`] turns value and hedge into the interval the statement allows.
+//! Ranges ("10-20", "between $1 and $2 billion", "from 10 to 20") give two values, each with
+//! [`Hedge::Range`] and both bounds; the ends share a scale, a currency or a percent sign.
+//! Day ranges ("16–17 July 2013", "5 to 10 May") and year ranges ("1992-1995") give two dates.
+//!
+//! Texts over 32 KiB are read in pieces cut after a blank line or a sentence end, so that the
+//! token buffer stays small; spans are always relative to the whole text.
 //!
 //! # Example
 //!
