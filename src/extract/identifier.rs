@@ -235,3 +235,35 @@ fn skip_run(scan: &Scan, index: usize) -> usize {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text the skip starting at the first digit token covers, if any.
+    fn skipped(text: &str) -> Option<String> {
+        let scan = Scan::new(text);
+        let first = scan
+            .tokens
+            .iter()
+            .position(|token| matches!(token.kind, Kind::Digits | Kind::Symbol('+' | '#')))?;
+        let end = skip_at(&scan, first)?;
+        Some(text[scan.start(first)..scan.end(end - 1)].to_string())
+    }
+
+    #[test]
+    fn runs_that_are_not_quantities_are_skipped_whole() {
+        assert_eq!(
+            skipped("call +375 17 222-66-04").as_deref(),
+            Some("+375 17 222-66-04")
+        );
+        assert_eq!(skipped("at 9:05:30 sharp").as_deref(), Some("9:05:30"));
+        assert_eq!(skipped("at 3 p.m. sharp").as_deref(), Some("3 p.m."));
+        assert_eq!(skipped("the 1990s").as_deref(), Some("1990s"));
+        assert_eq!(skipped("see Chapter 7.2").as_deref(), Some("7.2"));
+        assert_eq!(skipped("ip 10.0.0.1 here").as_deref(), Some("10.0.0.1"));
+        assert_eq!(skipped("ticket #42").as_deref(), Some("#42"));
+        assert_eq!(skipped("won 3 medals"), None);
+        assert_eq!(skipped("in mid-2013"), None);
+    }
+}

@@ -4,11 +4,20 @@
 //! states, sorted and non-overlapping, with byte spans relative to that `&str`. It never looks
 //! outside the text it is given, does no IO, and no input makes it panic.
 //!
-//! One file a kind: [`date`](self) forms and the numeric-date policy are described in
-//! `date.rs`, numbers in `number.rs`, money and currencies in `money.rs`, percentages in
-//! `percent.rs`, ordinals in `ordinal.rs`, hedges in `hedge.rs`, and the digits that are not
-//! quantities (times, identifiers, labels, phone numbers, decades) in `identifier.rs`. All of
-//! them read the tokens of `scan.rs`, made in one pass over the text.
+//! One file a kind, each documenting the forms it reads and the policies it follows: dates and
+//! the numeric-date order in `date.rs`, numbers in `number.rs`, money and currencies in
+//! `money.rs`, percentages in `percent.rs`, ordinals in `ordinal.rs`, hedges in `hedge.rs`, and
+//! the digits that are not quantities (times, identifiers, labels, phone numbers, decades) in
+//! `identifier.rs`. All of them read the tokens of `scan.rs`, made in one pass over the text.
+//!
+//! Each value carries the hedge written before it ("about", "more than", "~") as a [`Hedge`],
+//! and [`Extracted::interval`] turns value and hedge into the interval the statement allows.
+//! Ranges ("10-20", "between $1 and $2 billion", "from 10 to 20") give two values, each with
+//! [`Hedge::Range`] and both bounds; the ends share a scale, a currency or a percent sign.
+//! Day ranges ("16–17 July 2013", "5 to 10 May") and year ranges ("1992-1995") give two dates.
+//!
+//! Texts over 32 KiB are read in pieces cut after a blank line or a sentence end, so that the
+//! token buffer stays small; spans are always relative to the whole text.
 //!
 //! # Example
 //!
@@ -196,12 +205,13 @@ const PIECE_LEN: usize = 32 * 1024;
 /// Every value in `text`, sorted by start and non-overlapping.
 pub fn extract_with(text: &str, options: &Options) -> Vec<Extracted> {
     let mut found = Vec::new();
+    let mut tokens = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = piece_end(text, start);
         let piece = text.get(start..end).unwrap_or("");
         let first_new = found.len();
-        extract_piece(piece, options, &mut found);
+        tokens = extract_piece(piece, options, &mut found, tokens);
         for value in &mut found[first_new..] {
             value.span = value.span.shift(start);
             value.hedge_span = value.hedge_span.map(|span| span.shift(start));
@@ -229,8 +239,14 @@ fn piece_end(text: &str, start: usize) -> usize {
     text.len()
 }
 
-fn extract_piece(text: &str, options: &Options, found: &mut Vec<Extracted>) {
-    let scan = Scan::new(text);
+/// Read one piece into `found`; returns the token buffer for the next piece.
+fn extract_piece(
+    text: &str,
+    options: &Options,
+    found: &mut Vec<Extracted>,
+    tokens: Vec<scan::Token>,
+) -> Vec<scan::Token> {
+    let scan = Scan::with_buffer(text, tokens);
     let found_before = found.len();
     let mut index = 0;
     while index < scan.len() {
@@ -251,6 +267,7 @@ fn extract_piece(text: &str, options: &Options, found: &mut Vec<Extracted>) {
             None => index + 1,
         };
     }
+    scan.into_buffer()
 }
 
 /// A quick filter: plain words that start no value are passed over at once.
@@ -295,15 +312,16 @@ impl Amount<'_> {
 }
 
 fn read_amount<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<Amount<'o>> {
-    if let Some(found) = money::read_money(scan, index, options) {
-        return Some(Amount {
-            kind: ValueKind::Money,
-            value: found.amount,
-            currency: Some(found.currency),
-            scale: found.quantity.scale,
-            start: found.start,
-            end: found.end,
-        });
+    let money = |found: money::MoneyMatch<'o>| Amount {
+        kind: ValueKind::Money,
+        value: found.amount,
+        currency: Some(found.currency),
+        scale: found.quantity.scale,
+        start: found.start,
+        end: found.end,
+    };
+    if let Some(found) = money::read_money_with_prefix(scan, index, options) {
+        return Some(money(found));
     }
     if let Some((ordinal, end)) = ordinal::read_ordinal(scan, index) {
         return Some(Amount {
@@ -315,7 +333,19 @@ fn read_amount<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<Am
             end,
         });
     }
-    let quantity = number::read_quantity(scan, index, false)?;
+    let quantity = number::read_quantity(scan, index, true)?;
+    if let Some(found) = money::money_after(scan, quantity, options) {
+        return Some(money(found));
+    }
+    // A lowercase "m" glued to the digits is million only in money; read it again without.
+    let quantity = if quantity.end > 0
+        && scan.kind(quantity.end - 1) == Some(Kind::Word)
+        && scan.str(quantity.end - 1) == "m"
+    {
+        number::read_quantity(scan, index, false)?
+    } else {
+        quantity
+    };
     if let Some(end) = percent::percent_suffix(scan, quantity.end) {
         return Some(Amount {
             kind: ValueKind::Percent,

@@ -27,7 +27,20 @@ pub(crate) struct MoneyMatch<'o> {
 }
 
 /// Read an amount of money starting at token `index`.
+#[cfg(test)]
 pub(crate) fn read_money<'o>(
+    scan: &Scan,
+    index: usize,
+    options: &'o Options,
+) -> Option<MoneyMatch<'o>> {
+    read_money_with_prefix(scan, index, options).or_else(|| {
+        let quantity = read_quantity(scan, index, true)?;
+        money_after(scan, quantity, options)
+    })
+}
+
+/// Money whose currency comes first ("$5", "USD 5", "ringgit 42") or "a dollar".
+pub(crate) fn read_money_with_prefix<'o>(
     scan: &Scan,
     index: usize,
     options: &'o Options,
@@ -50,15 +63,21 @@ pub(crate) fn read_money<'o>(
         };
         return Some(finish(scan, currency, quantity, index, end));
     }
-    if let Some((currency, next)) = read_prefix(scan, index, options) {
-        let quantity = read_quantity(scan, next, true)?;
-        // A currency word after it too ("$5 USD") is part of the amount.
-        let end = read_suffix(scan, quantity.end, options).map_or(quantity.end, |(_, end)| end);
-        return Some(finish(scan, currency, quantity, index, end));
-    }
-    let quantity = read_quantity(scan, index, true)?;
-    let (currency, end) = read_suffix(scan, quantity.end, options)?;
+    let (currency, next) = read_prefix(scan, index, options)?;
+    let quantity = read_quantity(scan, next, true)?;
+    // A currency word after it too ("$5 USD") is part of the amount.
+    let end = read_suffix(scan, quantity.end, options).map_or(quantity.end, |(_, end)| end);
     Some(finish(scan, currency, quantity, index, end))
+}
+
+/// Money whose currency follows a number already read ("5 euros", "42MYR", "10$").
+pub(crate) fn money_after<'o>(
+    scan: &Scan,
+    quantity: Quantity,
+    options: &'o Options,
+) -> Option<MoneyMatch<'o>> {
+    let (currency, end) = read_suffix(scan, quantity.end, options)?;
+    Some(finish(scan, currency, quantity, quantity.start, end))
 }
 
 /// Add cents given apart, and build the match.

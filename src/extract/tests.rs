@@ -196,6 +196,8 @@ fn numbers() {
         ("Minus 1,200,000 in total.", &["-1200000"]),
         ("It reached -1.2M.", &["-1200000"]),
         ("Trucks with Euro 6 engines.", &["6"]),
+        ("She ran 400m in 50 seconds.", &["400", "50"]),
+        ("A 300m euros deal.", &["EUR 300000000"]),
         ("The 3-1 win.", &["3", "1"]),
     ]);
 }
