@@ -231,7 +231,6 @@ fn bind_sentence(
     candidates: Vec<Candidate>,
     missed: &mut Vec<Missed>,
 ) -> Vec<Claim> {
-    let rules = context.rules;
     // Values in every sentence any candidate looks at.
     let mut values: Vec<Extracted> = Vec::new();
     let mut scopes: Vec<Span> = candidates.iter().map(|c| c.scope).collect();
@@ -246,6 +245,58 @@ fn bind_sentence(
         }
     }
 
+    // Bind, then drop the facts whose event the sentence is not about, and bind again without
+    // them, so that the values they held go to the facts that are about it.
+    let mut active = vec![true; candidates.len()];
+    let mut dropped: Vec<(usize, Span, Miss)> = Vec::new();
+    let assigned = loop {
+        let assigned = assign(context, sentence, &candidates, &values, &active);
+        let mut dropped_any = false;
+        for (which, (bound, _, cue)) in assigned.iter().enumerate() {
+            if !active[which] {
+                continue;
+            }
+            if let Err(reason) = about_fact_event(context, &candidates[which], bound, &values) {
+                active[which] = false;
+                dropped.push((which, *cue, reason));
+                dropped_any = true;
+            }
+        }
+        if !dropped_any {
+            break assigned;
+        }
+    };
+    missed.extend(dropped.into_iter().map(|(which, cue, reason)| Missed {
+        fact: candidates[which].fact,
+        sentence,
+        cue,
+        reason,
+    }));
+    candidates
+        .iter()
+        .zip(assigned)
+        .zip(active)
+        .filter(|(_, active)| *active)
+        .map(|((candidate, (bound, binding, cue)), _)| Claim {
+            fact: candidate.fact,
+            sentence,
+            cue,
+            bound,
+            binding,
+        })
+        .collect()
+}
+
+/// One binding of the active candidates: for each candidate, what it bound, how, and the cue
+/// nearest to it. Inactive candidates get nothing.
+fn assign(
+    context: &Context<'_, '_>,
+    sentence: usize,
+    candidates: &[Candidate],
+    values: &[Extracted],
+    active: &[bool],
+) -> Vec<(Bound, Binding, Span)> {
+    let rules = context.rules;
     // Candidate pairs (distance, fact, value), values first by pattern slot.
     let mut bound: Vec<Option<Bound>> = vec![None; candidates.len()];
     let mut binding = vec![Binding::Nothing; candidates.len()];
@@ -253,6 +304,9 @@ fn bind_sentence(
     let mut cue_of: Vec<Span> = candidates.iter().map(|c| c.cues[0]).collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (which, candidate) in candidates.iter().enumerate() {
+        if !active[which] {
+            continue;
+        }
         let Some(fact) = rules.facts.get(candidate.fact) else {
             continue;
         };
@@ -304,6 +358,9 @@ fn bind_sentence(
     let mut entity_claims: Vec<Vec<Hit>> = vec![Vec::new(); candidates.len()];
     let mut owners: BTreeMap<Span, (usize, usize)> = BTreeMap::new();
     for (which, candidate) in candidates.iter().enumerate() {
+        if !active[which] {
+            continue;
+        }
         let Some(fact) = rules.facts.get(candidate.fact) else {
             continue;
         };
@@ -342,35 +399,18 @@ fn bind_sentence(
         }
     }
 
-    let mut claims = Vec::new();
-    for (which, candidate) in candidates.into_iter().enumerate() {
-        let entities = std::mem::take(&mut entity_claims[which]);
-        let bound = match bound[which].take() {
-            Some(bound) => bound,
-            None if !entities.is_empty() => {
-                binding[which] = Binding::Entities;
-                Bound::Entities(entities)
+    (0..candidates.len())
+        .map(|which| {
+            let entities = std::mem::take(&mut entity_claims[which]);
+            match bound[which].take() {
+                Some(bound) => (bound, binding[which], cue_of[which]),
+                None if !entities.is_empty() => {
+                    (Bound::Entities(entities), Binding::Entities, cue_of[which])
+                }
+                None => (Bound::None, Binding::Nothing, cue_of[which]),
             }
-            None => Bound::None,
-        };
-        if let Err(reason) = about_fact_event(context, &candidate, &bound, &values) {
-            missed.push(Missed {
-                fact: candidate.fact,
-                sentence,
-                cue: cue_of[which],
-                reason,
-            });
-            continue;
-        }
-        claims.push(Claim {
-            fact: candidate.fact,
-            sentence,
-            cue: cue_of[which],
-            bound,
-            binding: binding[which],
-        });
-    }
-    claims
+        })
+        .collect()
 }
 
 /// Whether a number counts the things its cue names: it stands before the cue with at most

@@ -71,7 +71,11 @@ fact trade_turnover
 
 /// (kind, fact, found, replacement) of every finding in `draft` as of `date`.
 fn check(draft: &str, date: &str) -> Vec<(String, String, String, Option<String>)> {
-    let rules = match compile_str("test.facts", RULES) {
+    check_with(RULES, draft, date)
+}
+
+fn check_with(rules: &str, draft: &str, date: &str) -> Vec<(String, String, String, Option<String>)> {
+    let rules = match compile_str("test.facts", rules) {
         Ok(rules) => rules,
         Err(errors) => panic!("{}", errors.render(false)),
     };
@@ -488,5 +492,34 @@ fn possessives_and_curly_quotes_still_match() {
             "21 January 1992",
             Some("20 January 1992")
         )]
+    );
+}
+
+#[test]
+fn a_fact_about_another_event_gives_its_value_back() {
+    // The 2016 fact comes first and wins the tie for the amount, but the sentence is about
+    // 2013: it must let the 2013 fact have the value.
+    let rules = r#"
+source s "S" date 2013-07-16
+event visit_2013 "2013 visit" from 2013-07-15 to 2013-07-17
+event visit_2016 "2016 visit" from 2016-09-28 to 2016-09-30
+fact total_2016
+  cite s
+  event visit_2016
+  when "worth of agreements"
+  expect money USD 3 billion
+fact total_2013
+  cite s
+  event visit_2013
+  when "worth of agreements"
+  expect money USD 1.5 billion
+"#;
+    assert_eq!(
+        check_with(rules, "They signed $2 billion worth of agreements.", "2013-07-17"),
+        [finding("mismatch", "total_2013", "$2 billion", Some("$1.5 billion"))]
+    );
+    assert_eq!(
+        check_with(rules, "They signed $2 billion worth of agreements.", "2016-09-30"),
+        [finding("mismatch", "total_2016", "$2 billion", Some("$3 billion"))]
     );
 }
