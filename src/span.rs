@@ -64,17 +64,43 @@ pub struct LineCol {
     pub column: usize,
 }
 
-/// Start offsets of every line of a text, for byte → line/column conversions.
+/// Start offsets of every line of a text, for byte → line/column conversions. Long lines also
+/// get anchors every [`ANCHOR_STEP`] bytes (with the char and UTF-16 counts from the line's
+/// start), so that a column on a 10 MB line costs a short count, not a scan of the line.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// (byte offset, chars from the line's start, UTF-16 units from the line's start), sorted.
+    anchors: Vec<(usize, usize, usize)>,
 }
+
+/// Distance between anchors on long lines.
+pub const ANCHOR_STEP: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        LineIndex { line_starts }
+        let mut anchors = Vec::new();
+        for (line, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(line + 1).copied().unwrap_or(text.len());
+            if end - start <= ANCHOR_STEP {
+                continue;
+            }
+            let (mut chars, mut units, mut next) = (0, 0, start + ANCHOR_STEP);
+            for (at, ch) in text[start..end].char_indices() {
+                if start + at >= next {
+                    anchors.push((start + at, chars, units));
+                    next = start + at + ANCHOR_STEP;
+                }
+                chars += 1;
+                units += ch.len_utf16();
+            }
+        }
+        LineIndex {
+            line_starts,
+            anchors,
+        }
     }
 
     /// The 0-based line that holds `offset`.
@@ -94,13 +120,27 @@ impl LineIndex {
         self.line_starts.len()
     }
 
+    /// The nearest known point at or before `offset` on its line: (byte offset, chars and
+    /// UTF-16 units from the line's start), and the 0-based line.
+    fn anchor(&self, offset: usize) -> (usize, usize, usize, usize) {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let found = self.anchors.partition_point(|&(at, _, _)| at <= offset);
+        match found
+            .checked_sub(1)
+            .and_then(|index| self.anchors.get(index))
+        {
+            Some(&(at, chars, units)) if at >= start => (line, at, chars, units),
+            _ => (line, start, 0, 0),
+        }
+    }
+
     /// 1-based line and column (in chars) of `offset`. Offsets past the end or inside a char
     /// are clamped to the nearest boundary before it.
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = floor_char_boundary(text, offset);
-        let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        let column = text[start..offset].chars().count() + 1;
+        let (line, from, chars, _) = self.anchor(offset);
+        let column = chars + text[from..offset].chars().count() + 1;
         LineCol {
             line: line + 1,
             column,
@@ -110,9 +150,12 @@ impl LineIndex {
     /// 0-based line and UTF-16 code-unit column of `offset`, as LSP and SARIF want them.
     pub fn utf16_position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset);
-        let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        let column = text[start..offset].chars().map(char::len_utf16).sum();
+        let (line, from, _, units) = self.anchor(offset);
+        let column = units
+            + text[from..offset]
+                .chars()
+                .map(char::len_utf16)
+                .sum::<usize>();
         (line, column)
     }
 
@@ -163,6 +206,27 @@ mod tests {
         let (line, column) = index.utf16_position(text, at);
         assert_eq!((line, column), (1, 7));
         assert_eq!(index.offset_of_utf16(text, line, column), at);
+    }
+
+    #[test]
+    fn long_lines_use_anchors_and_agree_with_counting() {
+        let text = format!("{}\n{}", "é😀a".repeat(5000), "x".repeat(10));
+        let index = LineIndex::new(&text);
+        for offset in [0, 7, 4096, 4097, 20_000, 34_999, 35_000, text.len()] {
+            let offset = floor_char_boundary(&text, offset);
+            let line = index.line_of(offset);
+            let start = index.line_start(line).unwrap_or(0);
+            let chars = text[start..offset].chars().count() + 1;
+            let units: usize = text[start..offset].chars().map(char::len_utf16).sum();
+            assert_eq!(
+                index.line_col(&text, offset),
+                LineCol {
+                    line: line + 1,
+                    column: chars
+                }
+            );
+            assert_eq!(index.utf16_position(&text, offset), (line, units));
+        }
     }
 
     #[test]

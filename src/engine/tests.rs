@@ -74,7 +74,11 @@ fn check(draft: &str, date: &str) -> Vec<(String, String, String, Option<String>
     check_with(RULES, draft, date)
 }
 
-fn check_with(rules: &str, draft: &str, date: &str) -> Vec<(String, String, String, Option<String>)> {
+fn check_with(
+    rules: &str,
+    draft: &str,
+    date: &str,
+) -> Vec<(String, String, String, Option<String>)> {
     let rules = match compile_str("test.facts", rules) {
         Ok(rules) => rules,
         Err(errors) => panic!("{}", errors.render(false)),
@@ -515,11 +519,29 @@ fact total_2013
   expect money USD 1.5 billion
 "#;
     assert_eq!(
-        check_with(rules, "They signed $2 billion worth of agreements.", "2013-07-17"),
-        [finding("mismatch", "total_2013", "$2 billion", Some("$1.5 billion"))]
+        check_with(
+            rules,
+            "They signed $2 billion worth of agreements.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "total_2013",
+            "$2 billion",
+            Some("$1.5 billion")
+        )]
     );
     assert_eq!(
-        check_with(rules, "They signed $2 billion worth of agreements.", "2016-09-30"),
-        [finding("mismatch", "total_2016", "$2 billion", Some("$3 billion"))]
+        check_with(
+            rules,
+            "They signed $2 billion worth of agreements.",
+            "2016-09-30"
+        ),
+        [finding(
+            "mismatch",
+            "total_2016",
+            "$2 billion",
+            Some("$3 billion")
+        )]
     );
 }
