@@ -313,21 +313,21 @@ fn assign(
         let Some(kind) = value_kind(&fact.expect) else {
             continue;
         };
-        if let Some(pattern) = &fact.pattern {
-            let sentence_span = context.document.sentences[sentence].span;
-            let slot = slot_position(context.document.prose_of(sentence_span), pattern)
-                .map(|at| at + sentence_span.start);
-            if let Some(slot) = slot
-                && let Some(value_index) = values.iter().position(|v| {
-                    v.value.kind() == kind && v.span.start <= slot && slot < v.span.end
-                })
-                && !taken_value[value_index]
-            {
-                taken_value[value_index] = true;
-                binding[which] = Binding::Slot;
-                bound[which] = Some(Bound::Value(values[value_index].clone()));
-                continue;
-            }
+        let sentence_span = context.document.sentences[sentence].span;
+        let sentence_text = context.document.prose_of(sentence_span);
+        let at_slot = fact.patterns.iter().find_map(|pattern| {
+            let slot = slot_position(sentence_text, pattern)? + sentence_span.start;
+            values
+                .iter()
+                .position(|v| v.value.kind() == kind && v.span.start <= slot && slot < v.span.end)
+        });
+        if let Some(value_index) = at_slot
+            && !taken_value[value_index]
+        {
+            taken_value[value_index] = true;
+            binding[which] = Binding::Slot;
+            bound[which] = Some(Bound::Value(values[value_index].clone()));
+            continue;
         }
         for (value_index, value) in values.iter().enumerate() {
             if value.value.kind() != kind || !candidate.scope.contains(value.span) {
@@ -604,7 +604,12 @@ fn match_from(
         PatternPart::Gap => (0..=6).find_map(|skip| match_from(words, lowered, rest, at + skip)),
         PatternPart::Words(expected) => {
             let mut index = at;
-            for word in expected.iter().flat_map(|phrase| phrase.split_whitespace()) {
+            // Punctuation in a pattern is not a word of the sentence.
+            let words = expected
+                .iter()
+                .flat_map(|phrase| phrase.split_whitespace())
+                .filter(|word| word.chars().any(char::is_alphanumeric));
+            for word in words {
                 let wanted = super::matcher::normalize(word);
                 if lowered.get(index)? != &wanted {
                     return None;
@@ -664,6 +669,17 @@ mod tests {
             .map(|(_, y)| y)
             .collect();
         assert_eq!(years, [2023, 1992, 2013]);
+    }
+
+    #[test]
+    fn punctuation_in_a_pattern_is_skipped() {
+        let pattern = vec![
+            PatternPart::Words(vec!["in".into()]),
+            PatternPart::Slot,
+            PatternPart::Words(vec![",".into(), "they".into(), "said".into()]),
+        ];
+        let text = "It happened in 1992, they said.";
+        assert_eq!(slot_position(text, &pattern), text.find("1992"));
     }
 
     #[test]

@@ -868,7 +868,7 @@ impl Compiler {
             unless: Vec::new(),
             with: Vec::new(),
             scope: Scope::Sentence,
-            pattern: None,
+            patterns: Vec::new(),
             expect: Expect::Nothing,
             affirm: false,
             event: None,
@@ -940,8 +940,8 @@ impl Compiler {
                     Some("scope")
                 }
                 ast::FactClauseKind::Pattern(pattern) => {
-                    built.pattern = self.pattern(file, pattern);
-                    Some("pattern")
+                    built.patterns.extend(self.pattern(file, pattern));
+                    None
                 }
                 ast::FactClauseKind::Expect(value) => {
                     has_expect = true;

@@ -80,14 +80,14 @@ fn patterns_split_into_words_gaps_and_slot() {
     let words =
         |list: &[&str]| PatternPart::Words(list.iter().map(|word| word.to_string()).collect());
     assert_eq!(
-        rules.facts[0].pattern,
-        Some(vec![
+        rules.facts[0].patterns,
+        [vec![
             words(&["held", "talks"]),
             PatternPart::Gap,
             words(&["in"]),
             PatternPart::Slot,
             words(&[",", "they", "said"]),
-        ])
+        ]]
     );
 }
 

@@ -198,7 +198,8 @@ pub struct Fact {
     /// Entities that must be named in scope.
     pub with: Vec<EntityIdx>,
     pub scope: Scope,
-    pub pattern: Option<Vec<PatternPart>>,
+    /// Explicit slot patterns, tried in order; the first that matches gives the value.
+    pub patterns: Vec<Vec<PatternPart>>,
     pub expect: Expect,
     /// A negated statement of the fact is a `polarity` finding.
     pub affirm: bool,
