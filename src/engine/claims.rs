@@ -579,48 +579,44 @@ pub fn slot_position(text: &str, pattern: &[PatternPart]) -> Option<usize> {
         .iter()
         .map(|w| super::matcher::normalize(&text[w.range()]))
         .collect();
-    (0..=words.len()).find_map(|start| match_from(&words, &lowered, pattern, start))
+    (0..words.len()).find_map(|start| match_from(&words, &lowered, pattern, start, None))
 }
 
+/// Match `pattern` from word `at`; `slot` is where the slot fell, once it has.
 fn match_from(
     words: &[Span],
     lowered: &[String],
     pattern: &[PatternPart],
     at: usize,
+    slot: Option<usize>,
 ) -> Option<usize> {
-    let (first, rest) = pattern.split_first()?;
+    let Some((first, rest)) = pattern.split_first() else {
+        return slot;
+    };
     match first {
         PatternPart::Slot => {
+            // The value takes at least one word; the rest of the pattern follows it.
             let position = words.get(at)?.start;
-            // The slot must still leave room for the rest of the pattern after the value.
-            if rest.is_empty() {
-                Some(position)
-            } else {
-                (at..=words.len())
-                    .find_map(|next| match_from(words, lowered, rest, next))
-                    .map(|_| position)
-            }
+            (at + 1..=words.len())
+                .find_map(|next| match_from(words, lowered, rest, next, Some(position)))
         }
-        PatternPart::Gap => (0..=6).find_map(|skip| match_from(words, lowered, rest, at + skip)),
+        PatternPart::Gap => {
+            (0..=6).find_map(|skip| match_from(words, lowered, rest, at + skip, slot))
+        }
         PatternPart::Words(expected) => {
             let mut index = at;
             // Punctuation in a pattern is not a word of the sentence.
-            let words = expected
+            let literal = expected
                 .iter()
                 .flat_map(|phrase| phrase.split_whitespace())
                 .filter(|word| word.chars().any(char::is_alphanumeric));
-            for word in words {
-                let wanted = super::matcher::normalize(word);
-                if lowered.get(index)? != &wanted {
+            for word in literal {
+                if lowered.get(index)? != &super::matcher::normalize(word) {
                     return None;
                 }
                 index += 1;
             }
-            if rest.is_empty() {
-                None
-            } else {
-                match_from(words, lowered, rest, index)
-            }
+            match_from(words, lowered, rest, index, slot)
         }
     }
 }
