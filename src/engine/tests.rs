@@ -545,3 +545,41 @@ fact total_2013
         )]
     );
 }
+
+#[test]
+fn a_yearless_fact_of_an_event_takes_the_event_year() {
+    let rules = r#"
+source s "S" date 2013-07-16
+event visit "Visit" from 2013-07-15 to 2013-07-17 aka "official visit"
+fact meeting
+  cite s
+  event visit
+  when "meet"
+  expect date --07-17
+"#;
+    assert_eq!(
+        check_with(rules, "He will meet the premier on 17 July.", "2013-07-16"),
+        []
+    );
+    assert_eq!(
+        check_with(
+            rules,
+            "He will meet the premier on 17 July 2013.",
+            "2013-07-16"
+        ),
+        []
+    );
+    assert_eq!(
+        check_with(
+            rules,
+            "During the official visit he will meet the premier on 17 July 2014.",
+            "2013-07-16"
+        ),
+        [finding(
+            "mismatch",
+            "meeting",
+            "17 July 2014",
+            Some("17 July 2013")
+        )]
+    );
+}

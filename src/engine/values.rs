@@ -158,7 +158,9 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
     };
     let text = context.text(stated.span);
     let verdict = match (&fact.expect, &stated.value) {
-        (Expect::Date(expected), Value::Date(found)) => compare_date(text, *found, *expected),
+        (Expect::Date(expected), Value::Date(found)) => {
+            compare_date(text, *found, event_year(context, fact, *expected))
+        }
         (
             Expect::Number {
                 value, tolerance, ..
@@ -307,6 +309,23 @@ fn compare_ordinal(text: &str, found: u64, expected: u64) -> Option<Verdict> {
             replacement: Some(replacement),
         }
     })
+}
+
+/// A day-and-month fact bound to an event that lies within one year takes the event's year,
+/// so that "17 July 2014" is wrong for a meeting of the July 2013 visit.
+fn event_year(context: &Context<'_, '_>, fact: &Fact, expected: PartialDate) -> PartialDate {
+    if expected.year.is_some() {
+        return expected;
+    }
+    let event = fact.event.and_then(|event| context.rules.events.get(event));
+    let years = event.and_then(|event| Some((event.from?.year?, event.to.or(event.from)?.year?)));
+    match years {
+        Some((first, last)) if first == last => PartialDate {
+            year: Some(first),
+            ..expected
+        },
+        _ => expected,
+    }
 }
 
 /// The date of the dated fact a derived fact counts from.
