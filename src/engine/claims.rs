@@ -135,7 +135,7 @@ pub(crate) fn bind(context: &mut Context<'_, '_>, missed: &mut Vec<Missed>) -> V
 
 /// Facts whose cue, co-words, co-mentions and exclusions hold in this sentence.
 fn candidates(
-    context: &Context<'_, '_>,
+    context: &mut Context<'_, '_>,
     sentence: usize,
     missed: &mut Vec<Missed>,
 ) -> Vec<Candidate> {
@@ -172,19 +172,21 @@ fn candidates(
         };
         let scope = context.scope_span(sentence, fact.scope);
         let hits = context.hits_in(scope);
-        let has = |test: &dyn Fn(&Meaning) -> bool| hits.iter().any(|hit| test(&hit.meaning));
+        let with_missing = fact.with.iter().copied().find(|&entity| {
+            !hits
+                .iter()
+                .any(|hit| matches!(hit.meaning, Meaning::Name { entity: e, .. } if e == entity))
+        });
         let near_missing = (0..fact.near.len()).find(|&group| {
-            !has(&|m| {
-                *m == Meaning::Near {
+            !context.context_has(
+                scope,
+                Meaning::Near {
                     fact: fact_index,
                     group,
-                }
-            })
+                },
+            )
         });
-        let with_missing = fact.with.iter().copied().find(|&entity| {
-            !has(&|m| matches!(m, Meaning::Name { entity: e, .. } if *e == entity))
-        });
-        let unless = has(&|m| *m == Meaning::Unless(fact_index));
+        let unless = context.context_has(scope, Meaning::Unless(fact_index));
         let reason = match (near_missing, with_missing, unless) {
             (Some(group), _, _) => Some(Miss::Near(group)),
             (None, Some(entity), _) => Some(Miss::With(entity)),
@@ -575,17 +577,25 @@ pub fn years_in(text: &str) -> Vec<(usize, i32)> {
 /// matches: words compared after normalization, `...` skipping up to six words.
 pub fn slot_position(text: &str, pattern: &[PatternPart]) -> Option<usize> {
     let words = word_spans(text);
-    let lowered: Vec<String> = words
-        .iter()
-        .map(|w| super::matcher::normalize(&text[w.range()]))
-        .collect();
+    let lowered: Vec<&str> = words.iter().map(|w| &text[w.range()]).collect();
     (0..words.len()).find_map(|start| match_from(&words, &lowered, pattern, start, None))
+}
+
+/// Whether a word of the draft is a word of a pattern: ASCII case and the kind of apostrophe
+/// do not matter.
+fn same_word(draft: &str, pattern: &str) -> bool {
+    let fold = |c: char| match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
+        c => c.to_ascii_lowercase(),
+    };
+    draft.chars().map(fold).eq(pattern.chars().map(fold))
 }
 
 /// Match `pattern` from word `at`; `slot` is where the slot fell, once it has.
 fn match_from(
     words: &[Span],
-    lowered: &[String],
+    lowered: &[&str],
     pattern: &[PatternPart],
     at: usize,
     slot: Option<usize>,
@@ -611,7 +621,7 @@ fn match_from(
                 .flat_map(|phrase| phrase.split_whitespace())
                 .filter(|word| word.chars().any(char::is_alphanumeric));
             for word in literal {
-                if lowered.get(index)? != &super::matcher::normalize(word) {
+                if !same_word(lowered.get(index)?, word) {
                     return None;
                 }
                 index += 1;

@@ -17,7 +17,7 @@
 
 use crate::rules::{EntityIdx, EventIdx, FactIdx, RuleSet};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 /// What a matched phrase means.
@@ -47,9 +47,18 @@ pub struct Hit {
     pub meaning: Meaning,
 }
 
-/// The compiled automaton and the table from pattern to meanings.
+/// The compiled automata: one for what sets checks off (cues, names, titles, event names),
+/// run over the whole draft, and one for the co-words and `unless` phrases, run only over the
+/// sentences where some fact's cue was found.
 #[derive(Debug)]
 pub struct Matcher {
+    main: Table,
+    context: Table,
+}
+
+/// One automaton and the table from its patterns to their meanings.
+#[derive(Debug)]
+struct Table {
     automaton: Option<AhoCorasick>,
     /// Per pattern: its meanings and whether it must start with a capital in the draft.
     meanings: Vec<Vec<(Meaning, bool)>>,
@@ -58,13 +67,14 @@ pub struct Matcher {
 impl Matcher {
     pub fn new(rules: &RuleSet) -> Matcher {
         let mut builder = PatternTable::default();
+        let mut context = PatternTable::default();
         for (fact_index, fact) in rules.facts.iter().enumerate() {
             for cue in &fact.cues {
                 builder.add(cue, Meaning::Cue(fact_index), false);
             }
             for (group, phrases) in fact.near.iter().enumerate() {
                 for phrase in phrases {
-                    builder.add(
+                    context.add(
                         phrase,
                         Meaning::Near {
                             fact: fact_index,
@@ -75,7 +85,7 @@ impl Matcher {
                 }
             }
             for phrase in &fact.unless {
-                builder.add(phrase, Meaning::Unless(fact_index), false);
+                context.add(phrase, Meaning::Unless(fact_index), false);
             }
         }
         for (entity_index, entity) in rules.entities.iter().enumerate() {
@@ -144,20 +154,24 @@ impl Matcher {
                 builder.add(alias, Meaning::EventName(event_index), false);
             }
         }
-        let automaton = if builder.patterns.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&builder.patterns)
-                .ok()
-        };
         Matcher {
-            automaton,
-            meanings: builder.meanings,
+            main: builder.build(),
+            context: context.build(),
         }
     }
 
+    /// Every cue, name, title and event name in `prose`, whole words only, sorted by start.
+    pub fn find(&self, prose: &str) -> Vec<Hit> {
+        self.main.find(prose)
+    }
+
+    /// Every co-word and `unless` phrase in `text`, with spans relative to `text`.
+    pub fn find_context(&self, text: &str) -> Vec<Hit> {
+        self.context.find(text)
+    }
+}
+
+impl Table {
     /// Every hit in `prose`, whole words only, sorted by start.
     pub fn find(&self, prose: &str) -> Vec<Hit> {
         let Some(automaton) = &self.automaton else {
@@ -198,6 +212,25 @@ struct PatternTable {
 }
 
 impl PatternTable {
+    fn build(self) -> Table {
+        let automaton = if self.patterns.is_empty() {
+            None
+        } else {
+            // A full DFA is the fastest to search; past a few thousand patterns its memory
+            // grows large, and the builder's own choice (a contiguous NFA) is better.
+            let kind = (self.patterns.len() <= 4000).then_some(AhoCorasickKind::DFA);
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(kind)
+                .build(&self.patterns)
+                .ok()
+        };
+        Table {
+            automaton,
+            meanings: self.meanings,
+        }
+    }
+
     fn add(&mut self, phrase: &str, meaning: Meaning, needs_capital: bool) {
         let normalized = Normalized::new(phrase.trim()).bytes;
         if normalized.is_empty() || normalized == b" " {
@@ -226,36 +259,62 @@ impl Normalized {
         let mut bytes = Vec::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len());
         let mut last_space = true;
-        for (at, ch) in text.char_indices() {
-            let at = u32::try_from(at).unwrap_or(u32::MAX);
-            let mapped: Option<u8> = match ch {
-                c if c.is_whitespace() => {
+        let input = text.as_bytes();
+        let mut at = 0;
+        while at < input.len() {
+            let byte = input[at];
+            let position = u32::try_from(at).unwrap_or(u32::MAX);
+            if byte < 0x80 {
+                // ASCII: the common case, without decoding.
+                at += 1;
+                if byte.is_ascii_whitespace() || byte == 0x0B {
                     if !last_space {
                         bytes.push(b' ');
-                        origin.push(at);
+                        origin.push(position);
                         last_space = true;
                     }
                     continue;
                 }
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => Some(b'\''),
+                last_space = false;
+                bytes.push(if byte == b'`' {
+                    b'\''
+                } else {
+                    byte.to_ascii_lowercase()
+                });
+                origin.push(position);
+                continue;
+            }
+            let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            at += ch.len_utf8();
+            let mapped: Option<u8> = match ch {
+                c if c.is_whitespace() => {
+                    if !last_space {
+                        bytes.push(b' ');
+                        origin.push(position);
+                        last_space = true;
+                    }
+                    continue;
+                }
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => Some(b'\''),
                 '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => Some(b'"'),
                 '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
                     Some(b'-')
                 }
-                c if c.is_ascii() => Some(c.to_ascii_lowercase() as u8),
                 _ => None,
             };
             last_space = false;
             match mapped {
                 Some(byte) => {
                     bytes.push(byte);
-                    origin.push(at);
+                    origin.push(position);
                 }
                 None => {
                     let mut buffer = [0u8; 4];
                     for &byte in ch.encode_utf8(&mut buffer).as_bytes() {
                         bytes.push(byte);
-                        origin.push(at);
+                        origin.push(position);
                     }
                 }
             }

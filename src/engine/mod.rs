@@ -50,6 +50,9 @@ pub(crate) struct Context<'d, 'r> {
     pub date: PartialDate,
     pub hits: Vec<Hit>,
     values: Vec<Option<Vec<Extracted>>>,
+    /// Co-words and `unless` phrases per sentence, found on demand.
+    context_hits: Vec<Option<Vec<Hit>>>,
+    matcher: &'d Matcher,
     options: &'d CheckOptions,
 }
 
@@ -67,6 +70,33 @@ impl<'d, 'r> Context<'d, 'r> {
             self.values[index] = Some(found);
         }
         self.values[index].as_deref().unwrap_or(&[])
+    }
+
+    /// The co-words and `unless` phrases of sentence `index`, with spans into the document.
+    pub fn context_hits(&mut self, index: usize) -> &[Hit] {
+        if self.context_hits[index].is_none() {
+            let span = self.document.sentences[index].span;
+            let mut found = self.matcher.find_context(self.document.prose_of(span));
+            for hit in &mut found {
+                hit.span = hit.span.shift(span.start);
+            }
+            self.context_hits[index] = Some(found);
+        }
+        self.context_hits[index].as_deref().unwrap_or(&[])
+    }
+
+    /// Whether a co-word or `unless` phrase with this meaning stands inside `scope`.
+    pub fn context_has(&mut self, scope: Span, meaning: Meaning) -> bool {
+        for index in self.sentences_in(scope) {
+            if self
+                .context_hits(index)
+                .iter()
+                .any(|hit| hit.meaning == meaning && scope.contains(hit.span))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// Hits inside `span`.
@@ -162,6 +192,8 @@ impl<'r> Engine<'r> {
             date,
             hits,
             values: vec![None; document.sentences.len()],
+            context_hits: vec![None; document.sentences.len()],
+            matcher: &self.matcher,
             options: &self.options,
         };
         let mut diagnostics = Vec::new();
@@ -205,6 +237,8 @@ impl<'r> Engine<'r> {
             date,
             hits: self.hits(document),
             values: vec![None; document.sentences.len()],
+            context_hits: vec![None; document.sentences.len()],
+            matcher: &self.matcher,
             options: &self.options,
         };
         let mut missed = Vec::new();
