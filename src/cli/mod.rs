@@ -2,6 +2,7 @@
 
 mod check;
 mod extract;
+mod lsp;
 mod rules;
 mod test;
 
@@ -36,6 +37,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
     Extract(extract::ExtractArgs),
+    /// Run the language server on stdin and stdout.
+    Lsp(lsp::LspArgs),
 }
 
 /// Parse the arguments, run the subcommand and return its exit code.
@@ -57,6 +60,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
 }
