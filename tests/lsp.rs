@@ -412,6 +412,33 @@ fn a_wrong_date_after_non_ascii_text_is_underlined_at_its_utf16_range() {
         quick_fix["edit"]["changes"][&uri].as_array().unwrap(),
     );
     assert!(fixed.contains("14 September 2019"), "{fixed}");
+    // Once right, the date is no finding, but hover still gives its normalized value.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let published = client.diagnostics(&uri);
+    assert!(
+        !published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "bridge_opened"),
+        "{published:#}"
+    );
+    let (date_start, _) = find(&fixed, "14 September 2019");
+    let (line, column) = utf16_position(&fixed, date_start + 4);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": column}}),
+    );
+    let text = hover["result"]["contents"]["value"].as_str().unwrap_or("");
+    assert!(text.contains("`2019-09-14`"), "{hover}");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": DRAFT}]}),
+    );
+    client.diagnostics(&uri);
     let hover = client.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": date["range"]["start"]}),

@@ -84,8 +84,12 @@ pub fn read_frame(input: &mut impl BufRead) -> io::Result<Frame> {
             &format!("message of {length} bytes is larger than the limit of {MAX_BODY_BYTES}"),
         )));
     }
-    let mut body = vec![0u8; length];
-    input.read_exact(&mut body)?;
+    // Grow the buffer as bytes arrive rather than trusting the header with one allocation.
+    let mut body = Vec::new();
+    input.by_ref().take(length as u64).read_to_end(&mut body)?;
+    if body.len() < length {
+        return Ok(Frame::End);
+    }
     Ok(parse_body(&body))
 }
 
