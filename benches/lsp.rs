@@ -102,3 +102,16 @@ fn check_100_kb(bencher: divan::Bencher<'_, '_>) {
     let date = PartialDate::ymd(2013, 7, 17);
     bencher.bench_local(|| divan::black_box(checker.check(&text, Format::Markdown, date)));
 }
+
+/// The share of reading the Markdown (prose, blocks, sentences) in a check.
+#[divan::bench]
+fn parse_100_kb(bencher: divan::Bencher<'_, '_>) {
+    let text = draft();
+    bencher.bench_local(|| {
+        divan::black_box(
+            factlint::document::Document::parse(&text, Format::Markdown)
+                .sentences
+                .len(),
+        )
+    });
+}

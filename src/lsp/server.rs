@@ -33,6 +33,9 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+/// The most messages handled in a row before open drafts are re-checked.
+const BATCH_LIMIT: usize = 1000;
+
 /// How the session ended: `0` after `shutdown` then `exit`, `1` when the client left
 /// without asking for shutdown first (as the protocol prescribes).
 pub type ExitStatus = u8;
@@ -159,7 +162,6 @@ pub struct Session {
     /// Messages taken from the channel and not handled yet.
     queue: VecDeque<Message>,
     shutdown: bool,
-    today: PartialDate,
 }
 
 impl Session {
@@ -192,8 +194,13 @@ impl Session {
             rule_diagnostic_uris: HashSet::new(),
             queue: VecDeque::new(),
             shutdown: false,
-            today: crate::lsp::today(),
         }
+    }
+
+    /// The document date of drafts without front matter `date:`: the configured one, else
+    /// today (asked each time, so that a server left running over midnight moves on).
+    fn default_date(&self) -> PartialDate {
+        self.config.date.unwrap_or_else(crate::lsp::today)
     }
 
     /// The first rule set: the configured one, or an empty one (and a message) if it is
@@ -224,8 +231,10 @@ impl Session {
 
     /// Handle messages until the client exits or the rule set changes.
     fn run(&mut self, connection: &Connection, checker: &Checker<'_>) -> Step {
+        let mut handled = 0usize;
         loop {
             while let Some(message) = self.queue.pop_front() {
+                handled += 1;
                 match self.handle(connection, checker, message) {
                     Flow::Continue => {}
                     Flow::Exit(status) => return Step::Exit(status),
@@ -239,10 +248,17 @@ impl Session {
                         return Step::Reload(rules);
                     }
                 }
-                if self.queue.is_empty() {
-                    self.queue.extend(connection.receiver.try_iter());
+            }
+            // Take in whatever arrived meanwhile before re-checking, so that a burst of
+            // keystrokes is one check; a client that never pauses still gets diagnostics
+            // every `BATCH_LIMIT` messages.
+            if handled < BATCH_LIMIT {
+                self.queue.extend(connection.receiver.try_iter());
+                if !self.queue.is_empty() {
+                    continue;
                 }
             }
+            handled = 0;
             self.publish_dirty(connection, checker);
             match connection.receiver.recv() {
                 Ok(message) => self.queue.push_back(message),
@@ -335,7 +351,7 @@ impl Session {
         checker: &Checker<'_>,
         uri: &Uri,
     ) -> Result<(&OpenDocument, Vec<crate::diagnostic::Diagnostic>), (ErrorCode, String)> {
-        let default_date = self.config.date.unwrap_or(self.today);
+        let default_date = self.default_date();
         let document = self.documents.get_mut(uri.as_str()).ok_or_else(|| {
             (
                 ErrorCode::InvalidParams,
@@ -560,7 +576,7 @@ impl Session {
 
     /// Re-check and publish every draft changed since the last time.
     fn publish_dirty(&mut self, connection: &Connection, checker: &Checker<'_>) {
-        let default_date = self.config.date.unwrap_or(self.today);
+        let default_date = self.default_date();
         let encoding = self.encoding;
         for document in self.documents.values_mut() {
             if !document.dirty {
