@@ -863,3 +863,89 @@ fn the_documented_neovim_setup_is_the_tested_one() {
         "docs/editors.md must show tests/lsp/nvim/init.lua verbatim"
     );
 }
+
+#[test]
+fn typing_in_a_rule_file_shows_syntax_errors_before_it_is_saved() {
+    let workspace = Workspace::new();
+    let (mut client, _) = Client::start(&workspace, &[]);
+    let rules_uri = workspace.uri("rules/bridge.facts");
+    client.open(&rules_uri, "facts", RULES);
+    assert_eq!(client.diagnostics(&rules_uri)["diagnostics"], json!([]));
+
+    let broken = format!("{RULES}\nfact \"unfinished\n");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": rules_uri, "version": 2}, "contentChanges": [{"text": broken}]}),
+    );
+    let published = client.diagnostics(&rules_uri);
+    assert_eq!(published["version"], 2);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{published:#}");
+    let (start, _) = find(&broken, "\"unfinished");
+    assert_eq!(
+        range_of(&diagnostics[0]["range"]).0,
+        utf16_position(&broken, start)
+    );
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("expected an identifier"),
+        "{published:#}"
+    );
+    assert_eq!(client.shut_down(), 0);
+}
+
+#[test]
+fn a_rule_file_outside_the_configured_pack_is_checked_on_its_own() {
+    let workspace = Workspace::new();
+    std::fs::create_dir(workspace.path("drafts")).unwrap();
+    let stray = "fact lonely\n  expect date 2019-13-01\n";
+    std::fs::write(workspace.path("drafts/stray.facts"), stray).unwrap();
+    let (mut client, _) = Client::start(&workspace, &[]);
+    let uri = workspace.uri("drafts/stray.facts");
+    client.open(&uri, "facts", stray);
+    let published = client.diagnostics(&uri);
+    let messages: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("impossible date: there is no month 13")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("fact `lonely` has no cue")),
+        "{messages:#?}"
+    );
+    assert_eq!(client.shut_down(), 0);
+}
+
+#[test]
+fn a_broken_config_file_is_reported_and_the_server_still_starts() {
+    let workspace = Workspace::new();
+    std::fs::write(workspace.path("factlint.toml"), "rules = [\n").unwrap();
+    let (mut client, _) = Client::start(&workspace, &[]);
+    let message = client.wait_for(|message| message["method"] == "window/showMessage");
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.contains("factlint.toml"), "{text}");
+    // The default rule folder is used instead, so the draft is still checked.
+    let uri = workspace.uri("draft.md");
+    client.open(&uri, "markdown", DRAFT);
+    let published = client.diagnostics(&uri);
+    assert!(
+        published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "riverton"),
+        "{published:#}"
+    );
+    assert_eq!(client.shut_down(), 0);
+}

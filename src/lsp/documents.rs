@@ -151,6 +151,30 @@ mod tests {
     }
 
     #[test]
+    fn arbitrary_ranges_keep_the_text_valid() {
+        let mut open = document("Привет 中文 “q” 😀\nline two\r\n\nend");
+        let mut state: u64 = 7;
+        let mut next = |limit: u32| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as u32 % limit
+        };
+        for round in 0..500 {
+            let encoding = if round % 2 == 0 {
+                Encoding::Utf8
+            } else {
+                Encoding::Utf16
+            };
+            let start = (next(6), next(30));
+            let end = (next(6), next(30));
+            let text = ["", "x", "é", "😀", "\n"][next(5) as usize];
+            open.apply_change(change(start, end, text), encoding);
+            assert_eq!(open.lines.line_count(), open.text.matches('\n').count() + 1);
+        }
+    }
+
+    #[test]
     fn kinds_come_from_the_name_and_the_language() {
         assert_eq!(
             DocumentKind::classify("file:///r/main.facts", "plaintext"),

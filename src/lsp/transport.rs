@@ -260,6 +260,41 @@ mod tests {
     }
 
     #[test]
+    fn arbitrary_bytes_never_panic_and_always_end() {
+        // A small linear congruential generator: the same garbage every run.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let pieces: [&[u8]; 8] = [
+            b"Content-Length: ",
+            b"12",
+            b"\r\n",
+            b"\r\n\r\n",
+            b"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}",
+            b"[[[[[[[[",
+            b"\xff\xfe",
+            b"Content-Length: 999999999999999999999\r\n\r\n",
+        ];
+        for _ in 0..300 {
+            let mut input = Vec::new();
+            for _ in 0..12 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let piece = pieces[(state >> 33) as usize % pieces.len()];
+                input.extend_from_slice(piece);
+            }
+            let mut reader = io::Cursor::new(input);
+            let mut frames = 0;
+            while let Ok(frame) = read_frame(&mut reader) {
+                if matches!(frame, Frame::End) {
+                    break;
+                }
+                frames += 1;
+                assert!(frames < 1000, "the reader must reach the end of its input");
+            }
+        }
+    }
+
+    #[test]
     fn truncated_input_ends_the_stream() {
         assert!(frames("Content-Length: 50\r\n\r\n{}").is_empty());
     }
