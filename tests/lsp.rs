@@ -949,3 +949,43 @@ fn a_broken_config_file_is_reported_and_the_server_still_starts() {
     );
     assert_eq!(client.shut_down(), 0);
 }
+
+#[test]
+fn rule_files_changed_outside_the_editor_are_reloaded_when_the_client_watches_them() {
+    let workspace = Workspace::new();
+    let mut client = Client::spawn(&workspace.root);
+    client.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": format!("file://{}", workspace.root.display()),
+            "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+        }),
+    );
+    let registration = client.wait_for(|message| message["method"] == "client/registerCapability");
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/*.facts");
+    let id = registration["id"].clone();
+    client.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
+    client.notify("initialized", json!({}));
+
+    let uri = workspace.uri("draft.md");
+    client.open(&uri, "markdown", DRAFT);
+    let published = client.diagnostics(&uri);
+    assert!(!published["diagnostics"].as_array().unwrap().is_empty());
+
+    // A rule file rewritten on disk (say by `git pull`) without the editor: the draft is
+    // re-checked with the new rules.
+    std::fs::write(
+        workspace.path("rules/bridge.facts"),
+        "city riverton \"Riverton\"\n",
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": workspace.uri("rules/bridge.facts"), "type": 2}]}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["diagnostics"], json!([]), "{published:#}");
+    assert_eq!(client.shut_down(), 0);
+}

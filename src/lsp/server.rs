@@ -61,6 +61,9 @@ pub fn serve(connection: &Connection) -> ExitStatus {
     {
         return 1;
     }
+    if watches_files(&params) {
+        register_rule_watchers(connection);
+    }
     let mut rules = session.initial_rules(connection);
     loop {
         let checker = Checker::new(&rules);
@@ -98,6 +101,46 @@ pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
         })),
         ..ServerCapabilities::default()
     }
+}
+
+/// Whether the client can be asked to watch files for the server.
+fn watches_files(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+        .and_then(|watched| watched.dynamic_registration)
+        .unwrap_or(false)
+}
+
+/// Ask the client to report changes to rule files and `factlint.toml` made outside the
+/// editor (a `git pull`), so that the rules are reloaded then too. The client's answer
+/// needs no handling.
+fn register_rule_watchers(connection: &Connection) {
+    let watcher = |pattern: &str| lsp_types::FileSystemWatcher {
+        glob_pattern: lsp_types::GlobPattern::String(pattern.to_string()),
+        kind: None,
+    };
+    let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![
+            watcher("**/*.facts"),
+            watcher(&format!("**/{}", super::config::CONFIG_FILE)),
+        ],
+    };
+    let params = lsp_types::RegistrationParams {
+        registrations: vec![lsp_types::Registration {
+            id: "factlint-rule-files".to_string(),
+            method: notification::DidChangeWatchedFiles::METHOD.to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        }],
+    };
+    let request = Request::new(
+        RequestId::from("factlint-register-watchers".to_string()),
+        request::RegisterCapability::METHOD.to_string(),
+        params,
+    );
+    let _ = connection.sender.send(request.into());
 }
 
 /// Answer everything before `initialize` with "not initialized"; `None` if the client exits
