@@ -12,6 +12,7 @@ pub mod dsl;
 pub mod engine;
 pub mod extract;
 pub mod load;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod span;

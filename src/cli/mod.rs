@@ -2,6 +2,7 @@
 
 mod check;
 mod extract;
+mod lsp;
 mod rules;
 mod test;
 mod trace;
@@ -39,6 +40,8 @@ pub enum Command {
     Trace(trace::TraceArgs),
     /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
     Extract(extract::ExtractArgs),
+    /// Run the language server on stdin and stdout.
+    Lsp(lsp::LspArgs),
 }
 
 /// Parse the arguments, run the subcommand and return its exit code.
@@ -61,6 +64,7 @@ pub fn run() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
         Command::Trace(args) => trace::run(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
 }
