@@ -1,6 +1,7 @@
 //! The command line: clap definitions, one file per subcommand, and the exit-code table.
 
 mod check;
+mod explain;
 mod extract;
 mod rules;
 mod test;
@@ -36,6 +37,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
     Extract(extract::ExtractArgs),
+    /// Explain a fact or an entity: its value, source, examples and where it is defined.
+    Explain(explain::ExplainArgs),
 }
 
 /// Parse the arguments, run the subcommand and return its exit code.
@@ -57,6 +60,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     ExitCode::from(code)
 }

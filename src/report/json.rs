@@ -70,8 +70,10 @@ impl Reporter for Json {
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let document = json!({"version": 1, "diagnostics": std::mem::take(&mut self.all)});
-        serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
-        writeln!(out)
+        // Serialised first, so that a closed pipe reaches the caller as `BrokenPipe`.
+        let mut text = serde_json::to_string_pretty(&document).map_err(io::Error::other)?;
+        text.push('\n');
+        out.write_all(text.as_bytes())
     }
 }
 
@@ -81,8 +83,9 @@ pub struct JsonLines;
 impl Reporter for JsonLines {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         for value in diagnostics(report) {
-            serde_json::to_writer(&mut *out, &value).map_err(io::Error::other)?;
-            writeln!(out)?;
+            let mut line = serde_json::to_string(&value).map_err(io::Error::other)?;
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
         }
         Ok(())
     }

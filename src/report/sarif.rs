@@ -1,0 +1,329 @@
+//! The `sarif` format: one SARIF 2.1.0 log as GitHub code scanning reads it. The tool driver
+//! lists one rule per fact (and per entity with titles or spelling variants) with its expected
+//! value, source and help; each finding is a result with its level, message, a physical
+//! location whose region counts columns in UTF-16 code units (declared on the run), a partial
+//! fingerprint for baselines and code scanning, and its fix as a replacement.
+
+use super::{FileReport, Reporter};
+use crate::diagnostic::Diagnostic;
+use crate::rules::{RuleSet, Severity, SourceIdx, describe_expect, describe_titles, fact_kind};
+use crate::span::{LineIndex, Span};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+/// The SARIF schema this reporter writes.
+pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Where the project lives, for the tool driver: the `repository` of Cargo.toml, left out of
+/// the log while it is empty.
+pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// A reporting descriptor: what code scanning shows for one fact or entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleDescription {
+    pub id: String,
+    /// One line: what the rule checks.
+    pub short: String,
+    /// The expected value and the source, in a sentence or two.
+    pub full: String,
+    /// Markdown help: the expected value, the source, the tags.
+    pub help_markdown: String,
+    pub severity: Severity,
+    pub tags: Vec<String>,
+    /// The source's address, when it has one.
+    pub help_uri: Option<String>,
+}
+
+fn source_line(rules: &RuleSet, source: Option<SourceIdx>) -> (String, Option<String>) {
+    let Some(source) = source.and_then(|index| rules.sources.get(index)) else {
+        return ("no source given".to_string(), None);
+    };
+    let mut line = format!("source: {}", source.title);
+    if let Some(date) = &source.date {
+        line.push_str(&format!(" ({date})"));
+    }
+    if let Some(url) = &source.url {
+        line.push_str(&format!(" <{url}>"));
+    }
+    (line, source.url.clone())
+}
+
+/// One description per fact, then per entity with titles or avoid-variants, in rule-file order.
+pub fn describe_rules(rules: &RuleSet) -> Vec<RuleDescription> {
+    let mut descriptions = Vec::new();
+    for fact in &rules.facts {
+        let kind = fact_kind(rules, fact);
+        let expected = describe_expect(rules, &fact.expect);
+        let (source, help_uri) = source_line(rules, fact.source);
+        let short = match &fact.message {
+            Some(message) if !message.contains('{') => message.clone(),
+            _ => format!("The {kind} fact `{}`: expected {expected}.", fact.id),
+        };
+        let full = format!("Expected {expected}; {source}.");
+        let mut help = format!(
+            "**{}** ({kind})\n\nExpected: `{expected}`\n\n{source}\n",
+            fact.id
+        );
+        if !fact.tags.is_empty() {
+            help.push_str(&format!("\nTags: {}\n", fact.tags.join(", ")));
+        }
+        help.push_str(&format!(
+            "\nRun `factlint explain {}` for its examples.\n",
+            fact.id
+        ));
+        descriptions.push(RuleDescription {
+            id: fact.id.clone(),
+            short,
+            full,
+            help_markdown: help,
+            severity: fact.severity,
+            tags: fact.tags.clone(),
+            help_uri,
+        });
+    }
+    for entity in &rules.entities {
+        if entity.titles.is_empty() && entity.avoid.is_empty() {
+            continue;
+        }
+        let mut expected = Vec::new();
+        if !entity.titles.is_empty() {
+            expected.push(format!("titles: {}", describe_titles(entity)));
+        }
+        if !entity.avoid.is_empty() {
+            expected.push(format!(
+                "written {} (not {})",
+                entity.name,
+                entity.avoid.join(", ")
+            ));
+        }
+        let expected = expected.join("; ");
+        let (source, help_uri) = source_line(rules, entity.source);
+        descriptions.push(RuleDescription {
+            id: entity.id.clone(),
+            short: format!("The name and titles of {} ({}).", entity.name, entity.class),
+            full: format!("{expected}; {source}."),
+            help_markdown: format!(
+                "**{}** ({})\n\n{expected}\n\n{source}\n\nRun `factlint explain {}` for its examples.\n",
+                entity.id, entity.class, entity.id
+            ),
+            severity: entity.severity,
+            tags: Vec::new(),
+            help_uri,
+        });
+    }
+    descriptions
+}
+
+/// The SARIF level of a severity.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: `/` separators, no leading `./`, and every byte outside
+/// the unreserved set (and `/`) percent-encoded. Absolute paths become `file://` URIs.
+pub fn path_uri(path: &str) -> String {
+    let forward = path.replace('\\', "/");
+    let mut trimmed = forward.as_str();
+    while let Some(rest) = trimmed.strip_prefix("./") {
+        trimmed = rest;
+    }
+    let mut uri = String::new();
+    if trimmed.starts_with('/') {
+        uri.push_str("file://");
+    }
+    for byte in trimmed.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
+}
+
+/// A SARIF region (1-based lines, 1-based UTF-16 columns, end column exclusive).
+fn region(text: &str, index: &LineIndex, span: Span) -> Value {
+    let (start_line, start_column) = index.utf16_position(text, span.start);
+    let (end_line, end_column) = index.utf16_position(text, span.end);
+    json!({
+        "startLine": start_line + 1,
+        "startColumn": start_column + 1,
+        "endLine": end_line + 1,
+        "endColumn": end_column + 1,
+    })
+}
+
+/// Collects every result and writes one SARIF log at the end.
+pub struct Sarif {
+    rules: Vec<RuleDescription>,
+    rule_index: HashMap<String, usize>,
+    results: Vec<Value>,
+}
+
+impl Sarif {
+    pub fn new(rules: Vec<RuleDescription>) -> Sarif {
+        let rule_index = rules
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| (rule.id.clone(), index))
+            .collect();
+        Sarif {
+            rules,
+            rule_index,
+            results: Vec::new(),
+        }
+    }
+
+    /// The index of `fact` among the driver's rules; an id no description covers gets a
+    /// plain one, so every result points at a rule.
+    fn index_of(&mut self, diagnostic: &Diagnostic) -> usize {
+        if let Some(index) = self.rule_index.get(&diagnostic.fact) {
+            return *index;
+        }
+        let index = self.rules.len();
+        self.rules.push(RuleDescription {
+            id: diagnostic.fact.clone(),
+            short: format!("The fact `{}`.", diagnostic.fact),
+            full: format!("The fact `{}`.", diagnostic.fact),
+            help_markdown: format!("Run `factlint explain {}`.\n", diagnostic.fact),
+            severity: diagnostic.severity,
+            tags: Vec::new(),
+            help_uri: None,
+        });
+        self.rule_index.insert(diagnostic.fact.clone(), index);
+        index
+    }
+
+    fn result(&mut self, report: &FileReport<'_>, index: &LineIndex, position: usize) -> Value {
+        let Some(diagnostic) = report.diagnostics.get(position) else {
+            return Value::Null;
+        };
+        let rule_index = self.index_of(diagnostic);
+        let uri = path_uri(report.path);
+        let mut message = diagnostic.message.clone();
+        if let Some(source) = &diagnostic.source {
+            message.push_str(&format!(" (source: {})", source.title));
+        }
+        let mut result = json!({
+            "ruleId": diagnostic.fact,
+            "ruleIndex": rule_index,
+            "level": level(diagnostic.severity),
+            "kind": "fail",
+            "message": {"text": message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": region(report.text, index, diagnostic.span),
+                }
+            }],
+            "properties": {
+                "kind": diagnostic.kind.as_str(),
+                "found": diagnostic.found,
+                "expected": diagnostic.expected,
+            },
+        });
+        if let Some(fingerprint) = report.fingerprints.get(position) {
+            result["partialFingerprints"] = json!({"factlintClaim/v1": fingerprint});
+        }
+        if let Some(fix) = &diagnostic.fix {
+            result["fixes"] = json!([{
+                "description": {"text": format!("Replace `{}` with `{}`", diagnostic.found, fix.replacement)},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": uri},
+                    "replacements": [{
+                        "deletedRegion": region(report.text, index, fix.span),
+                        "insertedContent": {"text": fix.replacement},
+                    }],
+                }],
+            }]);
+        }
+        result
+    }
+}
+
+impl Reporter for Sarif {
+    fn file(&mut self, _out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+        if report.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let index = LineIndex::new(report.text);
+        for position in 0..report.diagnostics.len() {
+            let result = self.result(report, &index, position);
+            self.results.push(result);
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let rules: Vec<Value> = self
+            .rules
+            .iter()
+            .map(|rule| {
+                let mut value = json!({
+                    "id": rule.id,
+                    "name": rule.id,
+                    "shortDescription": {"text": rule.short},
+                    "fullDescription": {"text": rule.full},
+                    "help": {"text": rule.full, "markdown": rule.help_markdown},
+                    "defaultConfiguration": {"level": level(rule.severity)},
+                    "properties": {"tags": rule.tags},
+                });
+                if let Some(uri) = &rule.help_uri {
+                    value["helpUri"] = json!(uri);
+                }
+                value
+            })
+            .collect();
+        let mut driver = json!({
+            "name": "factlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        });
+        if !INFORMATION_URI.is_empty() {
+            driver["informationUri"] = json!(INFORMATION_URI);
+        }
+        let log = json!({
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": driver},
+                "columnKind": "utf16CodeUnits",
+                "results": std::mem::take(&mut self.results),
+            }],
+        });
+        // Serialised first, so that a closed pipe reaches the caller as `BrokenPipe`.
+        let mut text = serde_json::to_string_pretty(&log).map_err(io::Error::other)?;
+        text.push('\n');
+        out.write_all(text.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_relative_uri_references() {
+        assert_eq!(path_uri("./samples/a b.md"), "samples/a%20b.md");
+        assert_eq!(path_uri("news\\2013/été.md"), "news/2013/%C3%A9t%C3%A9.md");
+        assert_eq!(path_uri("/srv/x.md"), "file:///srv/x.md");
+    }
+
+    #[test]
+    fn regions_count_utf16_code_units_from_one() {
+        let text = "ok\n😀 Byelorussia";
+        let start = text.find("Byelorussia").unwrap();
+        let index = LineIndex::new(text);
+        let value = region(text, &index, Span::new(start, start + 11));
+        assert_eq!(
+            value,
+            json!({"startLine": 2, "startColumn": 4, "endLine": 2, "endColumn": 15})
+        );
+    }
+}
