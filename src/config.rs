@@ -73,7 +73,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// The folder that relative paths and globs in the file start from.
     pub root: PathBuf,
-    /// Rule files or folders, already joined to `root`.
+    /// Rule files or folders, already joined to `root`; `rules` beside the file when it names
+    /// none, and empty (meaning `./rules`) when there is no file.
     pub rules: Vec<PathBuf>,
     /// The document date when neither `--as-of` nor front matter gives one.
     pub date: Option<PartialDate>,
@@ -215,7 +216,7 @@ impl Config {
             path: Some(path.to_path_buf()),
             rules: raw
                 .rules
-                .unwrap_or_default()
+                .unwrap_or_else(|| vec![crate::load::DEFAULT_RULES_PATH.to_string()])
                 .iter()
                 .map(|rule_path| root.join(rule_path))
                 .collect(),
