@@ -3,9 +3,9 @@
 //! `notice` for the lower severities), escaped as the runner requires, so that findings show as
 //! annotations on the pull request.
 
+use super::position::Positions;
 use super::{FileReport, Reporter};
 use crate::rules::Severity;
-use crate::span::LineIndex;
 use std::io::{self, Write};
 
 /// The workflow command of a severity.
@@ -37,11 +37,11 @@ impl Reporter for GitHub {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let index = LineIndex::new(report.text);
+        let mut positions = Positions::new(report.text);
         let file = escape_property(report.path.trim_start_matches("./"));
         for diagnostic in report.diagnostics {
-            let start = index.line_col(report.text, diagnostic.span.start);
-            let end = index.line_col(report.text, diagnostic.span.end);
+            let start = positions.at(diagnostic.span.start);
+            let end = positions.at(diagnostic.span.end);
             let title = escape_property(&format!(
                 "factlint {} ({})",
                 diagnostic.fact,

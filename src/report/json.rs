@@ -2,6 +2,7 @@
 //! file, fact, kind, severity, message, span (bytes and 1-based line/column in chars), found,
 //! expected, fix and source.
 
+use super::position::Positions;
 use super::{FileReport, Reporter};
 use crate::diagnostic::Diagnostic;
 use crate::span::LineIndex;
@@ -17,6 +18,21 @@ pub fn json_diagnostic(
 ) -> Value {
     let start = index.line_col(text, diagnostic.span.start);
     let end = index.line_col(text, diagnostic.span.end);
+    diagnostic_value(
+        path,
+        diagnostic,
+        (start.line, start.column),
+        (end.line, end.column),
+    )
+}
+
+/// The JSON object of a diagnostic whose start and end are at the given (line, column).
+fn diagnostic_value(
+    path: &str,
+    diagnostic: &Diagnostic,
+    start: (usize, usize),
+    end: (usize, usize),
+) -> Value {
     json!({
         "file": path,
         "fact": diagnostic.fact,
@@ -26,10 +42,10 @@ pub fn json_diagnostic(
         "span": {
             "start": diagnostic.span.start,
             "end": diagnostic.span.end,
-            "line": start.line,
-            "column": start.column,
-            "end_line": end.line,
-            "end_column": end.column,
+            "line": start.0,
+            "column": start.1,
+            "end_line": end.0,
+            "end_column": end.1,
         },
         "found": diagnostic.found,
         "expected": diagnostic.expected,
@@ -48,12 +64,18 @@ pub fn json_diagnostic(
 }
 
 fn diagnostics(report: &FileReport<'_>) -> impl Iterator<Item = Value> {
-    let index = LineIndex::new(report.text);
-    let (path, text) = (report.path.to_string(), report.text);
-    report
-        .diagnostics
-        .iter()
-        .map(move |diagnostic| json_diagnostic(&path, text, &index, diagnostic))
+    let mut positions = Positions::new(report.text);
+    let path = report.path.to_string();
+    report.diagnostics.iter().map(move |diagnostic| {
+        let start = positions.at(diagnostic.span.start);
+        let end = positions.at(diagnostic.span.end);
+        diagnostic_value(
+            &path,
+            diagnostic,
+            (start.line, start.column),
+            (end.line, end.column),
+        )
+    })
 }
 
 /// `{"version": 1, "diagnostics": [...]}`, written when the run ends.

@@ -4,6 +4,7 @@
 pub mod github;
 mod human;
 mod json;
+pub mod position;
 pub mod sarif;
 
 pub use github::GitHub;

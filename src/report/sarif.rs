@@ -4,10 +4,11 @@
 //! location whose region counts columns in UTF-16 code units (declared on the run), a partial
 //! fingerprint for baselines and code scanning, and its fix as a replacement.
 
+use super::position::Positions;
 use super::{FileReport, Reporter};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{RuleSet, Severity, SourceIdx, describe_expect, describe_titles, fact_kind};
-use crate::span::{LineIndex, Span};
+use crate::span::Span;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -147,14 +148,14 @@ pub fn path_uri(path: &str) -> String {
 }
 
 /// A SARIF region (1-based lines, 1-based UTF-16 columns, end column exclusive).
-fn region(text: &str, index: &LineIndex, span: Span) -> Value {
-    let (start_line, start_column) = index.utf16_position(text, span.start);
-    let (end_line, end_column) = index.utf16_position(text, span.end);
+fn region(positions: &mut Positions<'_>, span: Span) -> Value {
+    let start = positions.at(span.start);
+    let end = positions.at(span.end);
     json!({
-        "startLine": start_line + 1,
-        "startColumn": start_column + 1,
-        "endLine": end_line + 1,
-        "endColumn": end_column + 1,
+        "startLine": start.line,
+        "startColumn": start.utf16_column + 1,
+        "endLine": end.line,
+        "endColumn": end.utf16_column + 1,
     })
 }
 
@@ -199,7 +200,12 @@ impl Sarif {
         index
     }
 
-    fn result(&mut self, report: &FileReport<'_>, index: &LineIndex, position: usize) -> Value {
+    fn result(
+        &mut self,
+        report: &FileReport<'_>,
+        positions: &mut Positions<'_>,
+        position: usize,
+    ) -> Value {
         let Some(diagnostic) = report.diagnostics.get(position) else {
             return Value::Null;
         };
@@ -218,7 +224,7 @@ impl Sarif {
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": {"uri": uri},
-                    "region": region(report.text, index, diagnostic.span),
+                    "region": region(positions, diagnostic.span),
                 }
             }],
             "properties": {
@@ -236,7 +242,7 @@ impl Sarif {
                 "artifactChanges": [{
                     "artifactLocation": {"uri": uri},
                     "replacements": [{
-                        "deletedRegion": region(report.text, index, fix.span),
+                        "deletedRegion": region(positions, fix.span),
                         "insertedContent": {"text": fix.replacement},
                     }],
                 }],
@@ -251,9 +257,9 @@ impl Reporter for Sarif {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let index = LineIndex::new(report.text);
+        let mut positions = Positions::new(report.text);
         for position in 0..report.diagnostics.len() {
-            let result = self.result(report, &index, position);
+            let result = self.result(report, &mut positions, position);
             self.results.push(result);
         }
         Ok(())
@@ -319,8 +325,8 @@ mod tests {
     fn regions_count_utf16_code_units_from_one() {
         let text = "ok\n😀 Byelorussia";
         let start = text.find("Byelorussia").unwrap();
-        let index = LineIndex::new(text);
-        let value = region(text, &index, Span::new(start, start + 11));
+        let mut positions = Positions::new(text);
+        let value = region(&mut positions, Span::new(start, start + 11));
         assert_eq!(
             value,
             json!({"startLine": 2, "startColumn": 4, "endLine": 2, "endColumn": 15})
