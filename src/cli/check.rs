@@ -114,9 +114,9 @@ pub fn today() -> PartialDate {
     PartialDate::ymd(i32::from(date.year()), date.month() as u8, date.day() as u8)
 }
 
-/// Drafts checked together before their results are printed: bounds memory by this many
-/// drafts, not by the corpus.
-const BATCH: usize = 256;
+/// Drafts checked together and handed to the printer at once; with the channel's two slots,
+/// memory is bounded by a few batches of drafts, not by the corpus.
+const BATCH: usize = 64;
 
 /// Runs with at least this many drafts show a progress bar (when stderr is a terminal).
 const PROGRESS_THRESHOLD: usize = 200;
@@ -248,26 +248,45 @@ pub fn run(args: CheckArgs) -> u8 {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let progress = progress_bar(drafts.len());
-    for batch in drafts.chunks(BATCH) {
-        let results: Vec<Result<Checked, String>> = batch
-            .par_iter()
-            .map(|draft| check_draft(&engine, draft, &settings))
-            .collect();
-        for result in results {
-            progress.inc(1);
-            let outcome = match result {
-                Ok(checked) => run.report(&mut out, checked),
-                Err(message) => {
-                    progress.suspend(|| eprintln!("error: {message}"));
-                    run.problems += 1;
-                    Ok(())
+    // A producer thread checks batches of drafts on the rayon pool while this thread prints
+    // the finished ones in order; the bounded channel bounds memory by a few batches.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Result<Checked, String>>>(2);
+    let (engine, settings_ref, drafts_ref) = (&engine, &settings, &drafts);
+    let printed = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in drafts_ref.chunks(BATCH) {
+                let results = batch
+                    .par_iter()
+                    .map(|draft| check_draft(engine, draft, settings_ref))
+                    .collect();
+                if sender.send(results).is_err() {
+                    break;
                 }
-            };
-            if let Err(error) = outcome {
-                progress.finish_and_clear();
-                return broken_pipe_or_failure(&error);
             }
-        }
+        });
+        let mut print = || -> std::io::Result<()> {
+            for results in &receiver {
+                for result in results {
+                    progress.inc(1);
+                    match result {
+                        Ok(checked) => run.report(&mut out, checked)?,
+                        Err(message) => {
+                            progress.suspend(|| eprintln!("error: {message}"));
+                            run.problems += 1;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        };
+        let printed = print();
+        // Stops the producer at its next batch when printing failed.
+        drop(receiver);
+        printed
+    });
+    if let Err(error) = printed {
+        progress.finish_and_clear();
+        return broken_pipe_or_failure(&error);
     }
     progress.finish_and_clear();
     let finished = if args.diff {
@@ -314,7 +333,10 @@ pub(super) fn load_config(path: Option<&Path>) -> Result<Config, String> {
         None => {
             let here = std::env::current_dir()
                 .map_err(|error| format!("cannot read the working folder: {error}"))?;
-            let mut config = Config::discover(&here).map_err(|error| error.to_string())?;
+            let mut config = Config::discover(&here).map_err(|mut error| {
+                error.path = relative_to(&error.path, &here);
+                error.to_string()
+            })?;
             // Show paths relative to the working folder when the config is in it or above.
             if let Some(found) = &config.path {
                 config.path = Some(relative_to(found, &here));
