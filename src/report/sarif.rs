@@ -160,10 +160,16 @@ fn region(positions: &mut Positions<'_>, span: Span) -> Value {
 }
 
 /// Collects every result and writes one SARIF log at the end.
+///
+/// Results are streamed: the log's opening and each result are written as each file is done,
+/// and the tool driver (whose rule list can grow with the results) closes the run, so memory
+/// does not grow with the number of findings.
 pub struct Sarif {
     rules: Vec<RuleDescription>,
     rule_index: HashMap<String, usize>,
-    results: Vec<Value>,
+    /// Whether the opening of the log is written.
+    started: bool,
+    results: usize,
 }
 
 impl Sarif {
@@ -176,7 +182,8 @@ impl Sarif {
         Sarif {
             rules,
             rule_index,
-            results: Vec::new(),
+            started: false,
+            results: 0,
         }
     }
 
@@ -252,15 +259,36 @@ impl Sarif {
     }
 }
 
-impl Reporter for Sarif {
-    fn file(&mut self, _out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        if report.diagnostics.is_empty() {
-            return Ok(());
+/// `value` pretty-printed, every line after the first indented by `indent` spaces.
+fn indented(value: &Value, indent: usize) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
+}
+
+impl Sarif {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            let opening = format!(
+                "{{\n  \"$schema\": {},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [",
+                Value::from(SARIF_SCHEMA)
+            );
+            out.write_all(opening.as_bytes())?;
         }
+        Ok(())
+    }
+}
+
+impl Reporter for Sarif {
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+        self.start(out)?;
         let mut positions = Positions::new(report.text);
         for position in 0..report.diagnostics.len() {
             let result = self.result(report, &mut positions, position);
-            self.results.push(result);
+            let separator = if self.results == 0 { "" } else { "," };
+            let text = format!("{separator}\n        {}", indented(&result, 8)?);
+            out.write_all(text.as_bytes())?;
+            self.results += 1;
         }
         Ok(())
     }
@@ -294,25 +322,69 @@ impl Reporter for Sarif {
         if !INFORMATION_URI.is_empty() {
             driver["informationUri"] = json!(INFORMATION_URI);
         }
-        let log = json!({
-            "$schema": SARIF_SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": driver},
-                "columnKind": "utf16CodeUnits",
-                "results": std::mem::take(&mut self.results),
-            }],
-        });
-        // Serialised first, so that a closed pipe reaches the caller as `BrokenPipe`.
-        let mut text = serde_json::to_string_pretty(&log).map_err(io::Error::other)?;
-        text.push('\n');
-        out.write_all(text.as_bytes())
+        self.start(out)?;
+        let results_end = if self.results == 0 { "]" } else { "\n      ]" };
+        let closing = format!(
+            "{results_end},\n      \"tool\": {}\n    }}\n  ]\n}}\n",
+            indented(&json!({"driver": driver}), 6)?
+        );
+        out.write_all(closing.as_bytes())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_streamed_log_is_one_json_document_with_or_without_results() {
+        let mut empty = Sarif::new(Vec::new());
+        let mut out = Vec::new();
+        empty.finish(&mut out).unwrap();
+        let log: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(log["runs"][0]["results"], json!([]));
+        assert_eq!(log["runs"][0]["tool"]["driver"]["name"], "factlint");
+
+        let text = "Byelorussia and Byelorussia.";
+        let diagnostic = |start: usize| Diagnostic {
+            fact: "belarus".to_string(),
+            kind: crate::diagnostic::FindingKind::Misspelling,
+            severity: Severity::Warning,
+            message: "spelling".to_string(),
+            span: Span::new(start, start + 11),
+            labels: Vec::new(),
+            found: "Byelorussia".to_string(),
+            expected: "Belarus".to_string(),
+            fix: None,
+            source: None,
+        };
+        let diagnostics = [diagnostic(0), diagnostic(16)];
+        let report = FileReport {
+            path: "a.md",
+            text,
+            diagnostics: &diagnostics,
+            fingerprints: &[],
+        };
+        let mut sarif = Sarif::new(Vec::new());
+        let mut out = Vec::new();
+        sarif.file(&mut out, &report).unwrap();
+        sarif.file(&mut out, &report).unwrap();
+        sarif.finish(&mut out).unwrap();
+        let log: Value = serde_json::from_slice(&out).unwrap();
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), 4);
+        assert_eq!(
+            results[1]["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            17
+        );
+        assert_eq!(results[3]["level"], "warning");
+        // The unknown fact got a rule of its own, which every result points at.
+        assert_eq!(
+            log["runs"][0]["tool"]["driver"]["rules"][0]["id"],
+            "belarus"
+        );
+        assert_eq!(results[2]["ruleIndex"], 0);
+    }
 
     #[test]
     fn paths_become_relative_uri_references() {
