@@ -78,24 +78,42 @@ fn diagnostics(report: &FileReport<'_>) -> impl Iterator<Item = Value> {
     })
 }
 
-/// `{"version": 1, "diagnostics": [...]}`, written when the run ends.
+/// `{"version": 1, "diagnostics": [...]}`, pretty-printed. The diagnostics are streamed as each
+/// file is done (memory does not grow with the number of findings); the text is the same as
+/// pretty-printing the whole document at once (keys in sorted order: `diagnostics`, `version`).
 #[derive(Default)]
 pub struct Json {
-    all: Vec<Value>,
+    started: bool,
+    written: usize,
+}
+
+impl Json {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            out.write_all(b"{\n  \"diagnostics\": [")?;
+        }
+        Ok(())
+    }
 }
 
 impl Reporter for Json {
-    fn file(&mut self, _out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        self.all.extend(diagnostics(report));
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+        self.start(out)?;
+        for value in diagnostics(report) {
+            let pretty = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
+            let separator = if self.written == 0 { "" } else { "," };
+            let text = format!("{separator}\n    {}", pretty.replace('\n', "\n    "));
+            out.write_all(text.as_bytes())?;
+            self.written += 1;
+        }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        let document = json!({"version": 1, "diagnostics": std::mem::take(&mut self.all)});
-        // Serialised first, so that a closed pipe reaches the caller as `BrokenPipe`.
-        let mut text = serde_json::to_string_pretty(&document).map_err(io::Error::other)?;
-        text.push('\n');
-        out.write_all(text.as_bytes())
+        self.start(out)?;
+        let end = if self.written == 0 { "]" } else { "\n  ]" };
+        out.write_all(format!("{end},\n  \"version\": 1\n}}\n").as_bytes())
     }
 }
 
@@ -114,5 +132,59 @@ impl Reporter for JsonLines {
 
     fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, FindingKind};
+    use crate::rules::Severity;
+    use crate::span::Span;
+    use serde_json::json;
+
+    #[test]
+    fn the_streamed_document_is_the_pretty_printed_document() {
+        let text = "Byelorussia and Byelorussia.";
+        let diagnostic = |start: usize| Diagnostic {
+            fact: "belarus".to_string(),
+            kind: FindingKind::Misspelling,
+            severity: Severity::Error,
+            message: "spelling\nwith a line break".to_string(),
+            span: Span::new(start, start + 11),
+            labels: Vec::new(),
+            found: "Byelorussia".to_string(),
+            expected: "Belarus".to_string(),
+            fix: None,
+            source: None,
+        };
+        let diagnostics = [diagnostic(0), diagnostic(16)];
+        let report = FileReport {
+            path: "a.md",
+            text,
+            diagnostics: &diagnostics,
+            fingerprints: &[],
+        };
+        let mut reporter = Json::default();
+        let mut out = Vec::new();
+        reporter.file(&mut out, &report).unwrap();
+        reporter.file(&mut out, &report).unwrap();
+        reporter.finish(&mut out).unwrap();
+        let index = LineIndex::new(text);
+        let all: Vec<Value> = [&diagnostics[..], &diagnostics[..]]
+            .concat()
+            .iter()
+            .map(|d| json_diagnostic("a.md", text, &index, d))
+            .collect();
+        let whole =
+            serde_json::to_string_pretty(&json!({"version": 1, "diagnostics": all})).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), whole + "\n");
+
+        let mut empty = Json::default();
+        let mut out = Vec::new();
+        empty.finish(&mut out).unwrap();
+        let whole =
+            serde_json::to_string_pretty(&json!({"version": 1, "diagnostics": []})).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), whole + "\n");
     }
 }
