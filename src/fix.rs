@@ -78,34 +78,41 @@ pub fn unified_diff(path: &str, text: &str, applied: &[Fix]) -> String {
     }
     let index = LineIndex::new(text);
     let old_lines = split_lines(text);
-    // Group fixes whose lines touch into changes: old lines [first, last] and their new text.
-    let mut changes: Vec<(usize, usize, Vec<&Fix>)> = Vec::new();
-    for fix in applied {
-        let first = index.line_of(fix.span.start);
-        let last = index
-            .line_of(fix.span.end.max(fix.span.start + 1) - 1)
-            .max(first);
-        match changes.last_mut() {
-            Some((_, change_last, fixes)) if first <= *change_last => {
-                *change_last = (*change_last).max(last);
-                fixes.push(fix);
-            }
-            _ => changes.push((first, last, vec![fix])),
-        }
-    }
-    // The new lines of each change.
+    // Group fixes whose lines touch into changes: old lines [first, last] and their new lines.
+    // A change whose new text does not end in a line break (a fix removed the break) takes in
+    // the next line too, so that every change is made of whole lines on both sides.
+    let last_line_of = |fix: &Fix| index.line_of(fix.span.end.max(fix.span.start + 1) - 1);
     let mut replaced: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    for (first, last, fixes) in changes {
-        let start = index.line_start(first).unwrap_or(text.len());
-        let end = index.line_start(last + 1).unwrap_or(text.len());
-        let mut new_text = String::new();
-        let mut at = start;
-        for fix in fixes {
-            new_text.push_str(text.get(at..fix.span.start).unwrap_or(""));
-            new_text.push_str(&fix.replacement);
-            at = fix.span.end;
-        }
-        new_text.push_str(text.get(at..end).unwrap_or(""));
+    let mut position = 0;
+    while let Some(head) = applied.get(position) {
+        let first = index.line_of(head.span.start);
+        let mut last = last_line_of(head).max(first);
+        let mut members: Vec<&Fix> = vec![head];
+        position += 1;
+        let new_text = loop {
+            while let Some(next) = applied.get(position) {
+                if index.line_of(next.span.start) > last {
+                    break;
+                }
+                last = last.max(last_line_of(next));
+                members.push(next);
+                position += 1;
+            }
+            let start = index.line_start(first).unwrap_or(text.len());
+            let end = index.line_start(last + 1).unwrap_or(text.len());
+            let mut new_text = String::new();
+            let mut at = start;
+            for fix in &members {
+                new_text.push_str(text.get(at..fix.span.start).unwrap_or(""));
+                new_text.push_str(&fix.replacement);
+                at = fix.span.end;
+            }
+            new_text.push_str(text.get(at..end).unwrap_or(""));
+            if new_text.is_empty() || new_text.ends_with('\n') || end >= text.len() {
+                break new_text;
+            }
+            last += 1;
+        };
         let new_lines = split_lines(&new_text)
             .into_iter()
             .map(str::to_string)
@@ -131,12 +138,14 @@ pub fn unified_diff(path: &str, text: &str, applied: &[Fix]) -> String {
         let mut hunk_delta = 0isize;
         for (first, last, new_lines) in group {
             while line < *first {
-                push_line(&mut body, ' ', old_lines[line]);
+                push_line(&mut body, ' ', old_lines.get(line).copied().unwrap_or(""));
                 old_count += 1;
                 new_count += 1;
                 line += 1;
             }
-            for old in &old_lines[*first..=*last] {
+            // A change at the very end of a text that ends in a line break starts on the
+            // empty last line, which has no old line.
+            for old in old_lines.get(*first..=*last).unwrap_or(&[]) {
                 push_line(&mut body, '-', old);
                 old_count += 1;
             }
@@ -144,11 +153,12 @@ pub fn unified_diff(path: &str, text: &str, applied: &[Fix]) -> String {
                 push_line(&mut body, '+', new);
                 new_count += 1;
             }
-            hunk_delta += new_lines.len() as isize - (*last + 1 - *first) as isize;
+            let old_len = old_lines.get(*first..=*last).map_or(0, <[&str]>::len);
+            hunk_delta += new_lines.len() as isize - old_len as isize;
             line = last + 1;
         }
-        while line <= hunk_last {
-            push_line(&mut body, ' ', old_lines[line]);
+        while line <= hunk_last && line < old_lines.len() {
+            push_line(&mut body, ' ', old_lines.get(line).copied().unwrap_or(""));
             old_count += 1;
             new_count += 1;
             line += 1;
@@ -364,6 +374,132 @@ mod tests {
 ";
         assert_eq!(diff, expected);
         assert_eq!(unified_diff("x.md", text, &[]), "");
+    }
+
+    #[test]
+    fn an_insertion_at_the_end_of_a_text_gives_a_diff_that_adds_a_line() {
+        let text = "one\ntwo\n";
+        let applied = apply_fixes(text, &[fix(8, 8, "three\n")]);
+        assert_eq!(applied.text, "one\ntwo\nthree\n");
+        let diff = unified_diff("n.txt", text, &applied.applied);
+        assert_eq!(
+            diff,
+            "--- a/n.txt\n+++ b/n.txt\n@@ -1,2 +1,3 @@\n one\n two\n+three\n"
+        );
+        let empty = apply_fixes("", &[fix(0, 0, "new\n")]);
+        let diff = unified_diff("e.txt", "", &empty.applied);
+        assert_eq!(diff, "--- a/e.txt\n+++ b/e.txt\n@@ -0,0 +1,1 @@\n+new\n");
+    }
+
+    /// Apply a unified diff made by [`unified_diff`] to `text`, checking every count, line
+    /// number and context line on the way.
+    fn patch(text: &str, diff: &str) -> String {
+        let old: Vec<&str> = split_lines(text);
+        let mut lines = diff.split_inclusive('\n').peekable();
+        assert!(lines.next().unwrap().starts_with("--- a/"));
+        assert!(lines.next().unwrap().starts_with("+++ b/"));
+        let mut new = String::new();
+        let mut at = 0;
+        while let Some(header) = lines.next() {
+            let numbers: Vec<usize> = header
+                .trim_start_matches("@@ -")
+                .trim_end_matches(" @@\n")
+                .split([',', ' ', '+'])
+                .filter(|part| !part.is_empty())
+                .map(|part| part.parse().unwrap())
+                .collect();
+            let [old_start, old_count, new_start, new_count] = numbers[..] else {
+                panic!("bad header {header}");
+            };
+            let first = if old_count == 0 {
+                old_start
+            } else {
+                old_start - 1
+            };
+            while at < first {
+                new.push_str(old[at]);
+                at += 1;
+            }
+            // Lines before the hunk in the new text: `start - 1`, or `start` for an empty range.
+            let before = if new_count == 0 {
+                new_start
+            } else {
+                new_start - 1
+            };
+            assert_eq!(new.split_inclusive('\n').count(), before, "{header}");
+            let (mut seen_old, mut seen_new) = (0, 0);
+            while seen_old < old_count || seen_new < new_count {
+                let mut line = lines.next().unwrap().to_string();
+                if lines.peek() == Some(&"\\ No newline at end of file\n") {
+                    lines.next();
+                    line.pop();
+                }
+                let (marker, content) = line.split_at(1);
+                match marker {
+                    " " => {
+                        assert_eq!(old[at], content);
+                        new.push_str(content);
+                        at += 1;
+                        seen_old += 1;
+                        seen_new += 1;
+                    }
+                    "-" => {
+                        assert_eq!(old[at], content);
+                        at += 1;
+                        seen_old += 1;
+                    }
+                    "+" => {
+                        new.push_str(content);
+                        seen_new += 1;
+                    }
+                    _ => panic!("bad line {line:?}"),
+                }
+            }
+            assert_eq!((seen_old, seen_new), (old_count, new_count), "{header}");
+        }
+        while at < old.len() {
+            new.push_str(old[at]);
+            at += 1;
+        }
+        new
+    }
+
+    #[test]
+    fn diffs_of_random_fixes_patch_the_text_into_the_fixed_text() {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        let words = ["alpha", "beta", "\n", "gamma", " ", "\n\n", "é", "delta"];
+        for _ in 0..3000 {
+            let length = next(40);
+            let text: String = (0..length).map(|_| words[next(words.len())]).collect();
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|at| text.is_char_boundary(*at))
+                .collect();
+            let fixes: Vec<Fix> = (0..next(5))
+                .map(|_| {
+                    let a = boundaries[next(boundaries.len())];
+                    let b = boundaries[next(boundaries.len())];
+                    let replacement = ["X", "", "new\nline", "\n", "Y Z"][next(5)];
+                    fix(a.min(b), a.max(b), replacement)
+                })
+                .collect();
+            let applied = apply_fixes(&text, &fixes);
+            let diff = unified_diff("r.txt", &text, &applied.applied);
+            if applied.changed() {
+                assert_eq!(
+                    patch(&text, &diff),
+                    applied.text,
+                    "text {text:?} fixes {fixes:?}\n{diff}"
+                );
+            } else {
+                assert_eq!(diff, "");
+            }
+        }
     }
 
     #[test]
