@@ -5,12 +5,15 @@
 //! fact, [`extract`] reads the values stated there, and every mismatch becomes a
 //! [`diagnostic::Diagnostic`] that the reporters print.
 
+pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod dsl;
 pub mod engine;
 pub mod extract;
+pub mod fix;
 pub mod load;
 pub mod lsp;
 pub mod report;
@@ -18,3 +21,4 @@ pub mod rules;
 pub mod span;
 pub mod testing;
 pub mod value;
+pub mod walk;

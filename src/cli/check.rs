@@ -1,14 +1,23 @@
-//! `factlint check`: check drafts against the rules and report every finding.
+//! `factlint check`: check drafts against the rules and report every finding — settings from
+//! flags and `factlint.toml`, drafts found with the walker and checked in parallel (printed in
+//! sorted order), severity overrides, baselines, and fixes shown as a diff or applied.
 
 use super::exit;
+use crate::baseline::{self, Baseline, Entry, Matcher as BaselineMatcher};
+use crate::config::{Config, FailOn, SeverityOverride};
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::{Document, Format as DocumentFormat};
 use crate::engine::{CheckOptions, Engine};
 use crate::extract::{DateOrder, Options as ExtractOptions};
+use crate::fix::{apply_fixes, unified_diff, write_fixed};
 use crate::report::{FileReport, Format, reporter};
-use crate::rules::Severity;
+use crate::rules::RuleSet;
 use crate::value::PartialDate;
-use clap::{Args, ValueEnum};
-use std::io::{IsTerminal, Read, Write};
+use crate::walk::{Draft, DraftFilter, Shard, collect_drafts, read_draft};
+use clap::Args;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
@@ -17,15 +26,24 @@ Examples:
   factlint check samples/                  check every draft in a folder
   factlint check draft.md --as-of 2013-07-17
   cat draft.md | factlint check - --stdin-filename draft.md --format json
+  factlint check --format sarif > factlint.sarif
+  factlint check --diff                    show the fixes as a unified diff
+  factlint check --fix                     apply them
+  factlint check --write-baseline factlint-baseline.json
+  factlint check --baseline factlint-baseline.json --shard 2/4
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 the run failed
-(bad arguments, an unreadable draft, invalid rules).")]
+Settings come from the flags, then from factlint.toml (found upward from the working
+folder, or --config), then from the defaults.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 the run had a problem
+(bad arguments, a bad config, invalid rules, a draft that could not be read).")]
 pub struct CheckArgs {
-    /// Drafts to check: files, folders (every .md, .markdown, .mdx and .txt inside), or `-`
-    /// for standard input. Default: the current folder.
+    /// Drafts to check: files, folders (every .md, .markdown, .mdx and .txt inside, minus what
+    /// .gitignore and the config's exclude leave out), or `-` for standard input. Default: the
+    /// current folder.
     pub paths: Vec<PathBuf>,
 
-    /// Rule files or folders. Default: `rules`.
+    /// Rule files or folders. Default: `rules` of factlint.toml, else `rules`.
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
 
@@ -34,13 +52,15 @@ pub struct CheckArgs {
     pub format: Format,
 
     /// The document date (YYYY-MM-DD): decides current titles, anniversaries and yearless
-    /// dates. Default: the draft's front matter `date:`, else today.
+    /// dates. Default: the draft's front matter `date:`, else `date` of factlint.toml, else
+    /// today.
     #[arg(long = "as-of", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<PartialDate>,
 
-    /// The lowest severity that makes the exit code 1.
-    #[arg(long = "fail-on", value_enum, default_value = "warning")]
-    pub fail_on: FailOn,
+    /// The lowest severity that makes the exit code 1. Default: `fail-on` of factlint.toml,
+    /// else warning.
+    #[arg(long = "fail-on", value_enum)]
+    pub fail_on: Option<FailOn>,
 
     /// The name to report (and to read the format from) for standard input.
     #[arg(long = "stdin-filename", value_name = "NAME")]
@@ -50,28 +70,34 @@ pub struct CheckArgs {
     #[arg(long = "month-first")]
     pub month_first: bool,
 
-    /// The currency that a bare `$` stands for.
-    #[arg(long, value_name = "CODE", default_value = "USD")]
-    pub dollar: String,
-}
+    /// The currency that a bare `$` stands for. Default: `dollar` of factlint.toml, else USD.
+    #[arg(long, value_name = "CODE")]
+    pub dollar: Option<String>,
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
+    /// The configuration file. Default: factlint.toml in the working folder or above.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
-impl FailOn {
-    fn fails(self, severity: Severity) -> bool {
-        match self {
-            FailOn::Error => severity >= Severity::Error,
-            FailOn::Warning => severity >= Severity::Warning,
-            FailOn::Info => true,
-            FailOn::Never => false,
-        }
-    }
+    /// Apply the fixes to the drafts (atomically; a draft that changed meanwhile is left alone).
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Print the fixes as a unified diff instead of the report; change nothing.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Check only the K-th of N parts of the drafts (1-based), split by a hash of each path.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    pub shard: Option<Shard>,
+
+    /// Report only findings that this baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record this run's findings in a baseline file (reasons of a --baseline kept); the
+    /// findings do not fail the run.
+    #[arg(long = "write-baseline", value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 fn parse_date(text: &str) -> Result<PartialDate, String> {
@@ -88,11 +114,45 @@ pub fn today() -> PartialDate {
     PartialDate::ymd(i32::from(date.year()), date.month() as u8, date.day() as u8)
 }
 
+/// Drafts checked together and handed to the printer at once; with the channel's two slots,
+/// memory is bounded by a few batches of drafts, not by the corpus.
+const BATCH: usize = 64;
+
+/// Runs with at least this many drafts show a progress bar (when stderr is a terminal).
+const PROGRESS_THRESHOLD: usize = 200;
+
+/// One draft, checked.
+struct Checked {
+    draft: Draft,
+    shown: String,
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    fingerprints: Vec<String>,
+}
+
+/// The settings of one run, flags and config merged.
+struct Settings {
+    config: Config,
+    fail_on: FailOn,
+    as_of: Option<PartialDate>,
+    today: PartialDate,
+    stdin_name: Option<String>,
+}
+
 pub fn run(args: CheckArgs) -> u8 {
-    let rule_paths = if args.rules.is_empty() {
-        vec![PathBuf::from("rules")]
-    } else {
+    let config = match load_config(args.config.as_deref()) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return exit::FAILURE;
+        }
+    };
+    let rule_paths = if !args.rules.is_empty() {
         args.rules.clone()
+    } else if !config.rules.is_empty() {
+        config.rules.clone()
+    } else {
+        vec![PathBuf::from(crate::load::DEFAULT_RULES_PATH)]
     };
     let rules = match crate::load::load_rules(&rule_paths) {
         Ok(rules) => rules,
@@ -102,63 +162,445 @@ pub fn run(args: CheckArgs) -> u8 {
             return exit::FAILURE;
         }
     };
-    let date_order = if args.month_first {
-        DateOrder::MonthFirst
-    } else {
-        DateOrder::DayFirst
+    if let Err(error) = config.check_against(&rules) {
+        eprintln!("error: {error}");
+        return exit::FAILURE;
+    }
+    let filter = match DraftFilter::new(&config.root, &config.include, &config.exclude) {
+        Ok(filter) => filter,
+        Err(message) => {
+            let path = config.path.as_deref().unwrap_or(Path::new("factlint.toml"));
+            eprintln!("error: {}: {message}", path.display());
+            return exit::FAILURE;
+        }
     };
+    let baseline = match &args.baseline {
+        Some(path) => match Baseline::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return exit::FAILURE;
+            }
+        },
+        None => None,
+    };
+    let month_first = args.month_first || config.month_first.unwrap_or(false);
+    let dollar = args
+        .dollar
+        .clone()
+        .or_else(|| config.dollar.clone())
+        .unwrap_or_else(|| "USD".to_string())
+        .to_ascii_uppercase();
+    if !crate::value::is_known_currency(&dollar) {
+        eprintln!("error: --dollar {dollar}: not a currency code factlint knows");
+        return exit::FAILURE;
+    }
     let options = CheckOptions {
         extract: ExtractOptions {
-            date_order,
-            dollar: args.dollar.to_ascii_uppercase(),
+            date_order: if month_first {
+                DateOrder::MonthFirst
+            } else {
+                DateOrder::DayFirst
+            },
+            dollar,
         },
     };
     let engine = Engine::with_options(&rules, options);
+    let settings = Settings {
+        fail_on: args.fail_on.or(config.fail_on).unwrap_or(FailOn::Warning),
+        config,
+        as_of: args.as_of,
+        today: today(),
+        stdin_name: args.stdin_filename.clone(),
+    };
 
-    let mut problems = 0usize;
-    let drafts = collect_drafts(&args.paths, &mut problems);
-    let stdout = std::io::stdout();
-    let color = args.format == Format::Human && stdout.is_terminal();
-    let mut out = stdout.lock();
-    let mut reporter = reporter(args.format, color);
-    let mut failing = false;
-    let today = today();
-    for draft in drafts {
-        let (shown, text) = match read_draft(&draft, args.stdin_filename.as_deref()) {
-            Ok(read) => read,
-            Err(message) => {
-                eprintln!("error: {message}");
-                problems += 1;
-                continue;
-            }
-        };
-        let format = DocumentFormat::from_path(&shown);
-        let document = Document::parse(&text, format);
-        let date = args.as_of.or(document.front_matter_date).unwrap_or(today);
-        let diagnostics = engine.check(&document, date);
-        failing |= diagnostics.iter().any(|d| args.fail_on.fails(d.severity));
-        let report = FileReport {
-            path: &shown,
-            text: &text,
-            diagnostics: &diagnostics,
-        };
-        if let Err(error) = reporter.file(&mut out, &report) {
-            return broken_pipe_or_failure(&error);
-        }
+    let collected = collect_drafts(&args.paths, &filter);
+    let mut problems = collected.problems.len();
+    for message in &collected.problems {
+        eprintln!("error: {message}");
     }
-    if let Err(error) = reporter.finish(&mut out).and_then(|()| out.flush()) {
+    let drafts: Vec<Draft> = match args.shard {
+        Some(shard) => collected
+            .drafts
+            .into_iter()
+            .filter(|draft| shard.contains(draft))
+            .collect(),
+        None => collected.drafts,
+    };
+
+    let mut run = Run {
+        args: &args,
+        rules: &rules,
+        settings: &settings,
+        reporter: reporter(
+            args.format,
+            args.format == Format::Human && std::io::stdout().is_terminal(),
+            &rules,
+        ),
+        baseline: baseline.as_ref().map(BaselineMatcher::new),
+        old_reasons: baseline.as_ref().map(reasons).unwrap_or_default(),
+        recorded: Vec::new(),
+        problems: 0,
+        failing: false,
+        fixed_findings: 0,
+        fixed_files: 0,
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let progress = progress_bar(drafts.len());
+    // A producer thread checks batches of drafts on the rayon pool while this thread prints
+    // the finished ones in order; the bounded channel bounds memory by a few batches.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Result<Checked, String>>>(2);
+    let (engine, settings_ref, drafts_ref) = (&engine, &settings, &drafts);
+    let printed = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in drafts_ref.chunks(BATCH) {
+                let results = batch
+                    .par_iter()
+                    .map(|draft| check_draft(engine, draft, settings_ref))
+                    .collect();
+                if sender.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut print = || -> std::io::Result<()> {
+            for results in &receiver {
+                for result in results {
+                    progress.inc(1);
+                    match result {
+                        Ok(checked) => run.report(&mut out, checked)?,
+                        Err(message) => {
+                            progress.suspend(|| eprintln!("error: {message}"));
+                            run.problems += 1;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        };
+        let printed = print();
+        // Stops the producer at its next batch when printing failed.
+        drop(receiver);
+        printed
+    });
+    if let Err(error) = printed {
+        progress.finish_and_clear();
         return broken_pipe_or_failure(&error);
+    }
+    progress.finish_and_clear();
+    let finished = if args.diff {
+        Ok(())
+    } else {
+        run.reporter.finish(&mut out)
+    };
+    if let Err(error) = finished.and_then(|()| out.flush()) {
+        return broken_pipe_or_failure(&error);
+    }
+    drop(out);
+    problems += run.problems;
+    problems += run.finish_baselines();
+    if args.fix {
+        eprintln!(
+            "fixed {} finding{} in {} file{}",
+            run.fixed_findings,
+            plural(run.fixed_findings),
+            run.fixed_files,
+            plural(run.fixed_files)
+        );
     }
     if problems > 0 {
         eprintln!(
-            "error: {problems} draft{} could not be checked",
-            if problems == 1 { "" } else { "s" }
+            "error: {problems} problem{} in this run (see above)",
+            plural(problems)
         );
         exit::FAILURE
-    } else if failing {
+    } else if run.failing && args.write_baseline.is_none() {
         exit::FINDINGS
     } else {
         exit::CLEAN
+    }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// The config named with `--config`, or the one found upward from the working folder.
+pub(super) fn load_config(path: Option<&Path>) -> Result<Config, String> {
+    match path {
+        Some(path) => Config::load(path).map_err(|error| error.to_string()),
+        None => {
+            let here = std::env::current_dir()
+                .map_err(|error| format!("cannot read the working folder: {error}"))?;
+            let mut config = Config::discover(&here).map_err(|mut error| {
+                error.path = relative_to(&error.path, &here);
+                error.to_string()
+            })?;
+            // Show paths relative to the working folder when the config is in it or above.
+            if let Some(found) = &config.path {
+                config.path = Some(relative_to(found, &here));
+            }
+            config.rules = config
+                .rules
+                .iter()
+                .map(|rule_path| relative_to(rule_path, &here))
+                .collect();
+            Ok(config)
+        }
+    }
+}
+
+/// `path` relative to `base` when it lies below it, else `path` with as many `..` as needed
+/// (both absolute), so that rule paths in messages stay short.
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix(base) {
+        return if rest.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            rest.to_path_buf()
+        };
+    }
+    let mut ups = PathBuf::new();
+    for ancestor in base.ancestors().skip(1) {
+        ups.push("..");
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            return ups.join(rest);
+        }
+    }
+    path.to_path_buf()
+}
+
+fn progress_bar(count: usize) -> indicatif::ProgressBar {
+    if count < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(count as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} drafts ({elapsed})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Read, parse and check one draft; the message names the draft when it cannot be read.
+fn check_draft(engine: &Engine<'_>, draft: &Draft, settings: &Settings) -> Result<Checked, String> {
+    let shown = draft.shown(settings.stdin_name.as_deref());
+    let text = read_draft(draft, &shown)?;
+    let document = Document::parse(&text, DocumentFormat::from_path(&shown));
+    let date = settings
+        .as_of
+        .or(document.front_matter_date)
+        .or(settings.config.date)
+        .unwrap_or(settings.today);
+    let diagnostics = engine.check(&document, date);
+    let fingerprints = diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let sentences = &document.sentences;
+            let at =
+                sentences.partition_point(|sentence| sentence.span.end <= diagnostic.span.start);
+            let sentence = sentences
+                .get(at)
+                .map(|sentence| sentence.span)
+                .filter(|span| span.start <= diagnostic.span.start);
+            baseline::fingerprint(diagnostic, &document.prose, sentence)
+        })
+        .collect();
+    drop(document);
+    Ok(Checked {
+        draft: draft.clone(),
+        shown,
+        text,
+        diagnostics,
+        fingerprints,
+    })
+}
+
+/// (file, fingerprint, fact) → the reason an old baseline gave.
+type Reasons = HashMap<(String, String, String), String>;
+
+fn reasons(baseline: &Baseline) -> Reasons {
+    baseline
+        .entries
+        .iter()
+        .filter_map(|entry| {
+            let reason = entry.reason.clone()?;
+            let key = (
+                baseline::normalise_path(&entry.file),
+                entry.fingerprint.clone(),
+                entry.fact.clone(),
+            );
+            Some((key, reason))
+        })
+        .collect()
+}
+
+/// The state of a run as checked drafts come in, in order.
+struct Run<'a> {
+    args: &'a CheckArgs,
+    rules: &'a RuleSet,
+    settings: &'a Settings,
+    reporter: Box<dyn crate::report::Reporter>,
+    baseline: Option<BaselineMatcher>,
+    old_reasons: Reasons,
+    recorded: Vec<Entry>,
+    problems: usize,
+    failing: bool,
+    fixed_findings: usize,
+    fixed_files: usize,
+}
+
+impl Run<'_> {
+    /// Overrides, baseline, report and fixes for one checked draft.
+    fn report(&mut self, out: &mut dyn Write, checked: Checked) -> std::io::Result<()> {
+        let Checked {
+            draft,
+            shown,
+            text,
+            diagnostics,
+            fingerprints,
+        } = checked;
+        let mut kept: Vec<(Diagnostic, String)> = Vec::with_capacity(diagnostics.len());
+        for (mut diagnostic, fingerprint) in diagnostics.into_iter().zip(fingerprints) {
+            match self
+                .settings
+                .config
+                .severity_for(self.rules, &diagnostic.fact)
+            {
+                Some(SeverityOverride::Off) => continue,
+                Some(SeverityOverride::Set(severity)) => diagnostic.severity = severity,
+                None => {}
+            }
+            kept.push((diagnostic, fingerprint));
+        }
+        if self.args.write_baseline.is_some() {
+            let file = baseline::normalise_path(&shown);
+            for (diagnostic, fingerprint) in &kept {
+                let key = (file.clone(), fingerprint.clone(), diagnostic.fact.clone());
+                self.recorded.push(Entry {
+                    fact: diagnostic.fact.clone(),
+                    file: file.clone(),
+                    fingerprint: fingerprint.clone(),
+                    kind: Some(diagnostic.kind.as_str().to_string()),
+                    found: Some(diagnostic.found.clone()),
+                    reason: self.old_reasons.get(&key).cloned(),
+                });
+            }
+        }
+        if let Some(matcher) = &mut self.baseline {
+            matcher.checked(&shown);
+            kept.retain(|(diagnostic, fingerprint)| {
+                !matcher.hides(&shown, &diagnostic.fact, fingerprint)
+            });
+        }
+        let (diagnostics, fingerprints): (Vec<Diagnostic>, Vec<String>) = kept.into_iter().unzip();
+        if !self.args.diff {
+            let report = FileReport {
+                path: &shown,
+                text: &text,
+                diagnostics: &diagnostics,
+                fingerprints: &fingerprints,
+            };
+            self.reporter.file(out, &report)?;
+        }
+        let mut fixed: Vec<&Fix> = Vec::new();
+        let applied;
+        if self.args.fix || self.args.diff {
+            let fixes: Vec<Fix> = diagnostics.iter().filter_map(|d| d.fix.clone()).collect();
+            applied = apply_fixes(&text, &fixes);
+            if self.args.diff {
+                out.write_all(unified_diff(&shown, &text, &applied.applied).as_bytes())?;
+            } else if applied.changed() {
+                match &draft {
+                    Draft::Path(path) => match write_fixed(path, &text, &applied.text) {
+                        Ok(()) => {
+                            fixed.extend(applied.applied.iter());
+                            self.fixed_files += 1;
+                            self.fixed_findings += applied.applied.len();
+                        }
+                        Err(error) => {
+                            eprintln!("error: {error}");
+                            self.problems += 1;
+                        }
+                    },
+                    Draft::Stdin => {
+                        eprintln!(
+                            "note: {shown}: standard input cannot be fixed in place; use --diff"
+                        );
+                    }
+                }
+            }
+        }
+        let fail_on = self.settings.fail_on;
+        self.failing |= diagnostics.iter().any(|diagnostic| {
+            let was_fixed = diagnostic
+                .fix
+                .as_ref()
+                .is_some_and(|fix| fixed.contains(&fix));
+            !was_fixed && fail_on.fails(diagnostic.severity)
+        });
+        Ok(())
+    }
+
+    /// Report stale baseline entries and write the new baseline; the number of problems.
+    fn finish_baselines(&mut self) -> usize {
+        let mut problems = 0;
+        if let (Some(matcher), Some(path)) = (&self.baseline, &self.args.baseline) {
+            let stale = matcher.stale();
+            if !stale.is_empty() {
+                eprintln!(
+                    "note: {}: {} stale entr{} (no longer found; --write-baseline prunes them):",
+                    path.display(),
+                    stale.len(),
+                    if stale.len() == 1 { "y" } else { "ies" }
+                );
+                for entry in stale {
+                    eprintln!(
+                        "  {}: {} `{}` ({})",
+                        entry.file,
+                        entry.fact,
+                        entry.found.as_deref().unwrap_or(""),
+                        entry.fingerprint
+                    );
+                }
+            }
+            if matcher.suppressed > 0 {
+                eprintln!(
+                    "note: {}: {} known finding{} not reported",
+                    path.display(),
+                    matcher.suppressed,
+                    plural(matcher.suppressed)
+                );
+            }
+        }
+        if let Some(path) = &self.args.write_baseline {
+            let baseline = Baseline {
+                version: baseline::BASELINE_VERSION,
+                entries: std::mem::take(&mut self.recorded),
+            };
+            match baseline.save(path) {
+                Ok(()) => eprintln!(
+                    "wrote {} baseline entr{} to {}",
+                    baseline.entries.len(),
+                    if baseline.entries.len() == 1 {
+                        "y"
+                    } else {
+                        "ies"
+                    },
+                    path.display()
+                ),
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    problems += 1;
+                }
+            }
+        }
+        problems
     }
 }
 
@@ -171,99 +613,24 @@ fn broken_pipe_or_failure(error: &std::io::Error) -> u8 {
     }
 }
 
-/// A draft to check: a path or standard input.
-enum Draft {
-    Path(PathBuf),
-    Stdin,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Every draft the paths name, folders walked in sorted order. Missing paths are reported.
-fn collect_drafts(paths: &[PathBuf], problems: &mut usize) -> Vec<Draft> {
-    let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
-        &default[..]
-    } else {
-        paths
-    };
-    let mut drafts = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            drafts.push(Draft::Stdin);
-        } else if path.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found);
-            if found.is_empty() {
-                eprintln!(
-                    "error: {}: no drafts (.md, .markdown, .mdx, .txt) in this folder",
-                    path.display()
-                );
-                *problems += 1;
-            }
-            found.sort();
-            drafts.extend(found.into_iter().map(Draft::Path));
-        } else if path.exists() {
-            drafts.push(Draft::Path(path.clone()));
-        } else {
-            eprintln!("error: {}: no such file or folder", path.display());
-            *problems += 1;
-        }
-    }
-    drafts
-}
-
-fn walk(folder: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') || name == "target" || name == "node_modules" {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, found);
-        } else if is_draft(&name) {
-            found.push(path);
-        }
-    }
-}
-
-fn is_draft(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    [".md", ".markdown", ".mdx", ".txt"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-}
-
-/// The name to show and the text of a draft, or a message that names it.
-fn read_draft(draft: &Draft, stdin_name: Option<&str>) -> Result<(String, String), String> {
-    let (shown, bytes) = match draft {
-        Draft::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|error| format!("<stdin>: cannot read: {error}"))?;
-            (stdin_name.unwrap_or("<stdin>").to_string(), bytes)
-        }
-        Draft::Path(path) => {
-            let shown = path.display().to_string();
-            let bytes =
-                std::fs::read(path).map_err(|error| format!("{shown}: cannot read: {error}"))?;
-            (shown, bytes)
-        }
-    };
-    if bytes.contains(&0) {
-        return Err(format!(
-            "{shown}: looks like a binary file (it holds NUL bytes); not checked"
-        ));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((shown, text)),
-        Err(error) => Err(format!(
-            "{shown}: not UTF-8 text (invalid byte at offset {}); not checked",
-            error.utf8_error().valid_up_to()
-        )),
+    #[test]
+    fn paths_are_shown_relative_to_the_working_folder() {
+        let base = Path::new("/repo/news/2013");
+        assert_eq!(
+            relative_to(Path::new("/repo/news/2013/rules"), base),
+            PathBuf::from("rules")
+        );
+        assert_eq!(
+            relative_to(Path::new("/repo/rules"), base),
+            PathBuf::from("../../rules")
+        );
+        assert_eq!(
+            relative_to(Path::new("/repo/news/2013"), base),
+            PathBuf::from(".")
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions, one file per subcommand, and the exit-code table.
 
 mod check;
+mod explain;
 mod extract;
 mod lsp;
 mod rules;
@@ -40,6 +41,8 @@ pub enum Command {
     Trace(trace::TraceArgs),
     /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
     Extract(extract::ExtractArgs),
+    /// Explain a fact or an entity: its value, source, examples and where it is defined.
+    Explain(explain::ExplainArgs),
     /// Run the language server on stdin and stdout.
     Lsp(lsp::LspArgs),
 }
@@ -64,6 +67,7 @@ pub fn run() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
         Command::Trace(args) => trace::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
