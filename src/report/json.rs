@@ -80,7 +80,8 @@ fn diagnostics(report: &FileReport<'_>) -> impl Iterator<Item = Value> {
 
 /// `{"version": 1, "diagnostics": [...]}`, pretty-printed. The diagnostics are streamed as each
 /// file is done (memory does not grow with the number of findings); the text is the same as
-/// pretty-printing the whole document at once (keys in sorted order: `diagnostics`, `version`).
+/// pretty-printing the whole document at once (keys in the order of the contract: `version`,
+/// then `diagnostics`).
 #[derive(Default)]
 pub struct Json {
     started: bool,
@@ -91,7 +92,7 @@ impl Json {
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.started {
             self.started = true;
-            out.write_all(b"{\n  \"diagnostics\": [")?;
+            out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")?;
         }
         Ok(())
     }
@@ -113,7 +114,7 @@ impl Reporter for Json {
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         self.start(out)?;
         let end = if self.written == 0 { "]" } else { "\n  ]" };
-        out.write_all(format!("{end},\n  \"version\": 1\n}}\n").as_bytes())
+        out.write_all(format!("{end}\n}}\n").as_bytes())
     }
 }
 
