@@ -10,7 +10,12 @@ fn the_bundled_pack_lists_its_facts() {
         .args(["rules", "rules", "--format", "json"])
         .output()
         .expect("factlint runs");
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let listing: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let facts = listing["facts"].as_array().map_or(0, Vec::len);
     assert!(facts >= 25, "only {facts} facts");

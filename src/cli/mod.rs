@@ -1,5 +1,24 @@
 //! The command line: clap definitions, one file per subcommand, and the exit-code table.
 
+/// `writeln!` into a `String` of output (which cannot fail).
+macro_rules! outln {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// `write!` into a `String` of output (which cannot fail).
+macro_rules! outw {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = write!($out, $($arg)*);
+    }};
+}
+
 mod check;
 mod explain;
 mod extract;
@@ -45,6 +64,21 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Run the language server on stdin and stdout.
     Lsp(lsp::LspArgs),
+}
+
+/// Write a command's whole output to standard output. A reader that went away (`| head`) is
+/// not an error; any other failure to write is, and is said on stderr.
+pub(crate) fn write_stdout(text: &str) -> Result<(), u8> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => {
+            eprintln!("error: cannot write to standard output: {error}");
+            Err(exit::FAILURE)
+        }
+    }
 }
 
 /// Parse the arguments, run the subcommand and return its exit code.

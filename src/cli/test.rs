@@ -49,6 +49,7 @@ pub fn run(args: TestArgs) -> u8 {
     if args.mutate {
         return run_mutations(&rules);
     }
+    let mut out = String::new();
     let mut files = SimpleFiles::new();
     for file in &rules.files {
         files.add(file.path.clone(), file.text.clone());
@@ -59,26 +60,31 @@ pub fn run(args: TestArgs) -> u8 {
     for outcome in &outcomes {
         if let Some(failure) = &outcome.failure {
             failed += 1;
-            print!("{}", render(&files, outcome, failure, color));
+            outw!(out, "{}", render(&files, outcome, failure, color));
         }
     }
     let mut missing = 0;
     if args.require_examples {
         for (id, what) in missing_examples(&rules) {
             missing += 1;
-            println!("error: `{id}` lacks {what}");
-            println!(
+            outln!(out, "error: `{id}` lacks {what}");
+            outln!(
+                out,
                 "  = help: add {what} under `{id}`: `ok \"…\"` passes, `bad \"… [wrong text] …\"` must be flagged there\n"
             );
         }
     }
     let passed = outcomes.len() - failed;
-    println!("{passed} passed, {failed} failed");
+    outln!(out, "{passed} passed, {failed} failed");
     if missing > 0 {
-        println!(
+        outln!(
+            out,
             "{missing} fact{} without required examples",
             if missing == 1 { "" } else { "s" }
         );
+    }
+    if let Err(code) = super::write_stdout(&out) {
+        return code;
     }
     if failed > 0 || missing > 0 {
         exit::FINDINGS
@@ -90,26 +96,32 @@ pub fn run(args: TestArgs) -> u8 {
 /// `--mutate`: the score per fact, every surviving mutant, and the total.
 fn run_mutations(rules: &crate::rules::RuleSet) -> u8 {
     let results = crate::testing::mutate(rules);
+    let mut out = String::new();
     let (mut killed, mut total) = (0, 0);
     for fact in &results {
         let fact_killed = fact.killed();
         killed += fact_killed;
         total += fact.mutants.len();
         let score = 100.0 * fact_killed as f64 / fact.mutants.len().max(1) as f64;
-        println!(
+        outln!(
+            out,
             "{:<32} {fact_killed:>3}/{:<3} {score:5.1}%",
             fact.id,
             fact.mutants.len()
         );
         for mutant in fact.mutants.iter().filter(|m| !m.killed) {
-            println!("    survived: {}  ({})", mutant.text, mutant.change);
+            outln!(out, "    survived: {}  ({})", mutant.text, mutant.change);
         }
     }
     let score = 100.0 * killed as f64 / total.max(1) as f64;
-    println!(
+    outln!(
+        out,
         "mutation score: {killed}/{total} killed ({score:.1}%), {} survived",
         total - killed
     );
+    if let Err(code) = super::write_stdout(&out) {
+        return code;
+    }
     if killed == total {
         exit::CLEAN
     } else {

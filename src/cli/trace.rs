@@ -77,7 +77,9 @@ pub fn run(args: TraceArgs) -> u8 {
     let date = as_of.or(document.front_matter_date).unwrap_or_else(today);
     let index = LineIndex::new(&text);
     let (sentences, diagnostics) = engine.trace(&document, date);
-    println!(
+    let mut out = String::new();
+    outln!(
+        out,
         "{path}: document date {date}, {} sentences",
         sentences.len()
     );
@@ -94,7 +96,8 @@ pub fn run(args: TraceArgs) -> u8 {
         if line.is_some_and(|line| line < start.line || line > end.line) {
             continue;
         }
-        println!(
+        outln!(
+            out,
             "\nsentence {} at {}:{}: {}",
             number + 1,
             start.line,
@@ -107,7 +110,8 @@ pub fn run(args: TraceArgs) -> u8 {
                 .as_deref()
                 .map(|h| format!(" (hedge: {h})"))
                 .unwrap_or_default();
-            println!(
+            outln!(
+                out,
                 "  value   {:<8} {:<24} → {}{hedge}",
                 value.value.kind().as_str(),
                 quote(value.span),
@@ -115,7 +119,8 @@ pub fn run(args: TraceArgs) -> u8 {
             );
         }
         for hit in &sentence.hits {
-            println!(
+            outln!(
+                out,
                 "  found   {:<24} {}",
                 format!("`{}`", quote(hit.span)),
                 meaning(&rules, hit.meaning)
@@ -158,7 +163,7 @@ pub fn run(args: TraceArgs) -> u8 {
             } else {
                 verdict.join("; ")
             };
-            println!("  stated  {fact}: bound {bound}, {how} → {verdict}");
+            outln!(out, "  stated  {fact}: bound {bound}, {how} → {verdict}");
         }
         for missed in &sentence.missed {
             let fact = &rules.facts[missed.fact];
@@ -170,10 +175,18 @@ pub fn run(args: TraceArgs) -> u8 {
                 Miss::OtherYear(year) => format!("the sentence names {year}, outside the fact's event, and does not name the event"),
                 Miss::FarFromEvent => "the draft is dated more than a year from the fact's event, and the sentence does not name it".to_string(),
             };
-            println!("  missed  {} (cue `{}`): {why}", fact.id, quote(missed.cue));
+            outln!(
+                out,
+                "  missed  {} (cue `{}`): {why}",
+                fact.id,
+                quote(missed.cue)
+            );
         }
     }
-    exit::CLEAN
+    match super::write_stdout(&out) {
+        Ok(()) => exit::CLEAN,
+        Err(code) => code,
+    }
 }
 
 fn phrases(list: &[String]) -> String {
