@@ -162,22 +162,26 @@ impl Matcher {
 
     /// Every cue, name, title and event name in `prose`, whole words only, sorted by start.
     pub fn find(&self, prose: &str) -> Vec<Hit> {
-        self.main.find(prose)
+        self.main.find_in(&Normalized::new(prose), prose)
     }
 
-    /// Every co-word and `unless` phrase in `text`, with spans relative to `text`.
-    pub fn find_context(&self, text: &str) -> Vec<Hit> {
-        self.context.find(text)
+    /// [`Matcher::find`] over a normalized copy made once (see [`Matcher::find_context_in`]).
+    pub fn find_in(&self, normalized: &Normalized, prose: &str) -> Vec<Hit> {
+        self.main.find_in(normalized, prose)
+    }
+
+    /// Every co-word and `unless` phrase in `prose`, from the same normalized copy.
+    pub fn find_context_in(&self, normalized: &Normalized, prose: &str) -> Vec<Hit> {
+        self.context.find_in(normalized, prose)
     }
 }
 
 impl Table {
-    /// Every hit in `prose`, whole words only, sorted by start.
-    pub fn find(&self, prose: &str) -> Vec<Hit> {
+    /// Every hit in `prose` (normalized as `normalized`), whole words only, sorted by start.
+    fn find_in(&self, normalized: &Normalized, prose: &str) -> Vec<Hit> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let normalized = Normalized::new(prose);
         let mut hits = Vec::new();
         for found in automaton.find_overlapping_iter(&normalized.bytes) {
             let (start, end) = (found.start(), found.end());

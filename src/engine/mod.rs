@@ -26,7 +26,7 @@ use crate::extract::{self, Extracted};
 use crate::rules::{RuleSet, Scope, SourceIdx};
 use crate::span::Span;
 use crate::value::PartialDate;
-use matcher::{Hit, Matcher, Meaning};
+use matcher::{Hit, Matcher, Meaning, Normalized};
 
 /// Settings of one check run.
 #[derive(Clone, Debug, Default)]
@@ -50,8 +50,10 @@ pub(crate) struct Context<'d, 'r> {
     pub date: PartialDate,
     pub hits: Vec<Hit>,
     values: Vec<Option<Vec<Extracted>>>,
-    /// Co-words and `unless` phrases per sentence, found on demand.
-    context_hits: Vec<Option<Vec<Hit>>>,
+    /// The prose as the matcher reads it, kept for the co-word search.
+    normalized: Normalized,
+    /// Co-words and `unless` phrases of the whole draft, found the first time one is asked for.
+    context_hits: Option<Vec<Hit>>,
     matcher: &'d Matcher,
     options: &'d CheckOptions,
 }
@@ -72,31 +74,24 @@ impl<'d, 'r> Context<'d, 'r> {
         self.values[index].as_deref().unwrap_or(&[])
     }
 
-    /// The co-words and `unless` phrases of sentence `index`, with spans into the document.
-    pub fn context_hits(&mut self, index: usize) -> &[Hit] {
-        if self.context_hits[index].is_none() {
-            let span = self.document.sentences[index].span;
-            let mut found = self.matcher.find_context(self.document.prose_of(span));
-            for hit in &mut found {
-                hit.span = hit.span.shift(span.start);
-            }
-            self.context_hits[index] = Some(found);
-        }
-        self.context_hits[index].as_deref().unwrap_or(&[])
+    /// The co-words and `unless` phrases that stand inside `scope`.
+    pub fn context_hits_in(&mut self, scope: Span) -> impl Iterator<Item = Hit> + '_ {
+        let prose = &self.document.prose;
+        let hits = self
+            .context_hits
+            .get_or_insert_with(|| self.matcher.find_context_in(&self.normalized, prose));
+        let first = hits.partition_point(|hit| hit.span.start < scope.start);
+        hits[first..]
+            .iter()
+            .take_while(move |hit| hit.span.start < scope.end)
+            .filter(move |hit| hit.span.end <= scope.end)
+            .copied()
     }
 
     /// Whether a co-word or `unless` phrase with this meaning stands inside `scope`.
     pub fn context_has(&mut self, scope: Span, meaning: Meaning) -> bool {
-        for index in self.sentences_in(scope) {
-            if self
-                .context_hits(index)
-                .iter()
-                .any(|hit| hit.meaning == meaning && scope.contains(hit.span))
-            {
-                return true;
-            }
-        }
-        false
+        self.context_hits_in(scope)
+            .any(|hit| hit.meaning == meaning)
     }
 
     /// Hits inside `span`.
@@ -183,19 +178,26 @@ impl<'r> Engine<'r> {
         drop_nested_names(self.matcher.find(&document.prose))
     }
 
-    /// Every finding in `document`, read as of `date` (the document date).
-    pub fn check(&self, document: &Document<'_>, date: PartialDate) -> Vec<Diagnostic> {
-        let hits = self.hits(document);
-        let mut context = Context {
+    /// The matched phrases of `document`, ready for binding.
+    fn context<'d>(&'d self, document: &'d Document<'d>, date: PartialDate) -> Context<'d, 'r> {
+        let normalized = Normalized::new(&document.prose);
+        let hits = drop_nested_names(self.matcher.find_in(&normalized, &document.prose));
+        Context {
             rules: self.rules,
             document,
             date,
             hits,
             values: vec![None; document.sentences.len()],
-            context_hits: vec![None; document.sentences.len()],
+            normalized,
+            context_hits: None,
             matcher: &self.matcher,
             options: &self.options,
-        };
+        }
+    }
+
+    /// Every finding in `document`, read as of `date` (the document date).
+    pub fn check(&self, document: &Document<'_>, date: PartialDate) -> Vec<Diagnostic> {
+        let mut context = self.context(document, date);
         let mut diagnostics = Vec::new();
         names::check(&context, &mut diagnostics);
         titles::check(&context, &mut diagnostics);
@@ -231,23 +233,20 @@ impl<'r> Engine<'r> {
         document: &Document<'_>,
         date: PartialDate,
     ) -> (Vec<SentenceTrace>, Vec<Diagnostic>) {
-        let mut context = Context {
-            rules: self.rules,
-            document,
-            date,
-            hits: self.hits(document),
-            values: vec![None; document.sentences.len()],
-            context_hits: vec![None; document.sentences.len()],
-            matcher: &self.matcher,
-            options: &self.options,
-        };
+        let mut context = self.context(document, date);
         let mut missed = Vec::new();
         let claims = claims::bind(&mut context, &mut missed);
         let sentences = (0..document.sentences.len())
             .map(|index| SentenceTrace {
                 span: document.sentences[index].span,
                 values: context.values(index).to_vec(),
-                hits: context.hits_in(document.sentences[index].span).to_vec(),
+                hits: {
+                    let span = document.sentences[index].span;
+                    let mut hits = context.hits_in(span).to_vec();
+                    hits.extend(context.context_hits_in(span));
+                    hits.sort_by_key(|hit| (hit.span.start, std::cmp::Reverse(hit.span.end)));
+                    hits
+                },
                 claims: claims
                     .iter()
                     .filter(|claim| claim.sentence == index)
