@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod draw;
 pub mod dsl;
 pub mod engine;
 pub mod extract;

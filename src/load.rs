@@ -11,7 +11,6 @@ use crate::rules::{self, ParsedFile, RuleDiagnostic, RuleSet};
 use crate::span::Span;
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Config};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -51,19 +50,8 @@ impl RuleErrors {
             output.push_str(error);
             output.push('\n');
         }
-        let config = Config::default();
         for diagnostic in &self.diagnostics {
-            let drawn = if color {
-                let mut buffer = term::termcolor::Buffer::ansi();
-                let styles = term::Styles::default();
-                let mut writer = term::StylesWriter::new(&mut buffer, &styles);
-                term::emit_to_write_style(&mut writer, &config, &self.files, diagnostic)
-                    .ok()
-                    .map(|()| String::from_utf8_lossy(buffer.as_slice()).into_owned())
-            } else {
-                term::emit_into_string(&config, &self.files, diagnostic).ok()
-            };
-            match drawn {
+            match crate::draw::draw(&self.files, diagnostic, color).ok() {
                 Some(text) => output.push_str(&text),
                 // Never lose an error because its place could not be drawn.
                 None => output.push_str(&format!("error: {}\n", diagnostic.message)),

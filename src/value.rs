@@ -53,6 +53,17 @@ impl PartialDate {
         date.is_valid().then_some(date)
     }
 
+    /// Today's date in UTC: the document date of a draft that states none. The one place
+    /// that reads the clock.
+    pub fn today() -> Self {
+        let date = jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date();
+        let month = u8::try_from(date.month()).unwrap_or(1);
+        let day = u8::try_from(date.day()).unwrap_or(1);
+        PartialDate::ymd(i32::from(date.year()), month, day)
+    }
+
     pub fn is_valid(&self) -> bool {
         if let Some(year) = self.year
             && !(1..=9999).contains(&year)

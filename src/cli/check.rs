@@ -106,14 +106,6 @@ fn parse_date(text: &str) -> Result<PartialDate, String> {
         .ok_or_else(|| format!("`{text}` is not a date like 2013-07-17"))
 }
 
-/// Today's date in UTC.
-pub fn today() -> PartialDate {
-    let date = jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date();
-    PartialDate::ymd(i32::from(date.year()), date.month() as u8, date.day() as u8)
-}
-
 /// Drafts checked together and handed to the printer at once; with the channel's two slots,
 /// memory is bounded by a few batches of drafts, not by the corpus.
 const BATCH: usize = 64;
@@ -210,7 +202,7 @@ pub fn run(args: CheckArgs) -> u8 {
         fail_on: args.fail_on.or(config.fail_on).unwrap_or(FailOn::Warning),
         config,
         as_of: args.as_of,
-        today: today(),
+        today: PartialDate::today(),
         stdin_name: args.stdin_filename.clone(),
     };
 

@@ -5,7 +5,6 @@ use crate::testing::{Outcome, missing_examples, run_examples};
 use clap::Args;
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Config};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -158,14 +157,5 @@ fn render(
             .with_message(failure.to_string()),
         ])
         .with_notes(notes);
-    if color {
-        let mut buffer = term::termcolor::Buffer::ansi();
-        match term::emit_to_write_style(&mut buffer, &Config::default(), files, &diagnostic) {
-            Ok(()) => String::from_utf8_lossy(buffer.as_slice()).into_owned(),
-            Err(error) => format!("error: {error}\n"),
-        }
-    } else {
-        term::emit_into_string(&Config::default(), files, &diagnostic)
-            .unwrap_or_else(|error| format!("error: {error}\n"))
-    }
+    crate::draw::draw(files, &diagnostic, color).unwrap_or_else(|error| format!("error: {error}\n"))
 }

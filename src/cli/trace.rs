@@ -2,7 +2,6 @@
 //! in each, the phrases found, which value each fact bound and why, and why each fact whose
 //! cue was there did not count. The tool for finding out why a fact did or did not fire.
 
-use super::check::today;
 use super::exit;
 use crate::document::{Document, Format};
 use crate::engine::Engine;
@@ -74,7 +73,9 @@ pub fn run(args: TraceArgs) -> u8 {
     };
     let engine = Engine::new(&rules);
     let document = Document::parse(&text, Format::from_path(path));
-    let date = as_of.or(document.front_matter_date).unwrap_or_else(today);
+    let date = as_of
+        .or(document.front_matter_date)
+        .unwrap_or_else(PartialDate::today);
     let index = LineIndex::new(&text);
     let (sentences, diagnostics) = engine.trace(&document, date);
     let mut out = String::new();

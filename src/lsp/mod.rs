@@ -25,8 +25,6 @@ pub use documents::{DocumentKind, OpenDocument};
 pub use position::{Encoding, PositionMap};
 pub use server::{ExitStatus, serve};
 
-use crate::value::PartialDate;
-
 /// Run the server over stdin and stdout until the client exits; the exit status is `0` after
 /// an orderly `shutdown` and `exit`, `1` otherwise.
 pub fn run_stdio() -> std::io::Result<ExitStatus> {
@@ -35,15 +33,4 @@ pub fn run_stdio() -> std::io::Result<ExitStatus> {
     drop(connection);
     threads.join();
     Ok(status)
-}
-
-/// Today's date in UTC: the document date of drafts with no front matter date and no
-/// configured date.
-pub fn today() -> PartialDate {
-    let date = jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date();
-    let month = u8::try_from(date.month()).unwrap_or(1);
-    let day = u8::try_from(date.day()).unwrap_or(1);
-    PartialDate::ymd(i32::from(date.year()), month, day)
 }

@@ -243,7 +243,7 @@ impl Session {
     /// The document date of drafts without front matter `date:`: the configured one, else
     /// today (asked each time, so that a server left running over midnight moves on).
     fn default_date(&self) -> PartialDate {
-        self.config.date.unwrap_or_else(crate::lsp::today)
+        self.config.date.unwrap_or_else(PartialDate::today)
     }
 
     /// The first rule set: the configured one, or an empty one (and a message) if it is

@@ -10,7 +10,6 @@ use codespan_reporting::diagnostic::{
     Diagnostic as Rendered, Label as RenderedLabel, Severity as RenderedSeverity,
 };
 use codespan_reporting::files::{self, Files, SimpleFile};
-use codespan_reporting::term::{self, Config};
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -78,14 +77,7 @@ impl Human {
         files: &'f F,
         rendered: &Rendered<()>,
     ) -> io::Result<String> {
-        if self.color {
-            let mut buffer = term::termcolor::Buffer::ansi();
-            term::emit_to_write_style(&mut buffer, &Config::default(), files, rendered)
-                .map_err(io::Error::other)?;
-            Ok(String::from_utf8_lossy(buffer.as_slice()).into_owned())
-        } else {
-            term::emit_into_string(&Config::default(), files, rendered).map_err(io::Error::other)
-        }
+        crate::draw::draw(files, rendered, self.color).map_err(io::Error::other)
     }
 }
 
