@@ -39,6 +39,28 @@ const NEUTRAL_VERBS: &[&str] = &[
     "just",
 ];
 
+/// Stems of verbs whose negation affirms ("never wavered", "did not abandon", "never
+/// ceased to support").
+const DOUBLE_NEGATIVES: &[&str] = &[
+    "waver",
+    "hesitat",
+    "doubt",
+    "question",
+    "ceas",
+    "stop",
+    "abandon",
+    "renounc",
+    "deviat",
+    "retreat",
+    "backtrack",
+    "forget",
+    "forgot",
+    "neglect",
+    "fail",
+    "den",
+    "reject",
+];
+
 const AUXILIARIES: &[&str] = &[
     "did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would",
     "could", "can", "should", "shall", "may", "might", "must", "been", "be",
@@ -99,8 +121,14 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         }
         if let Some(&(verb_start, verb_end)) = words.get(last + 1) {
             let verb = &text[verb_start..verb_end];
-            // "did not discuss the One China policy" says nothing against the policy.
-            if NEUTRAL_VERBS.contains(&verb.to_lowercase().as_str()) {
+            // "did not discuss the One China policy" says nothing against the policy, and
+            // "has never wavered in its support" affirms it.
+            let verb_lower = verb.to_lowercase();
+            if NEUTRAL_VERBS.contains(&verb_lower.as_str())
+                || DOUBLE_NEGATIVES
+                    .iter()
+                    .any(|stem| verb_lower.starts_with(stem))
+            {
                 continue;
             }
             let verb_span = Span::new(sentence.start + verb_start, sentence.start + verb_end);

@@ -583,3 +583,33 @@ fact meeting
         )]
     );
 }
+
+#[test]
+fn double_negatives_and_relative_years() {
+    assert_eq!(
+        check(
+            "Both sides have never wavered in their strategic partnership.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check(
+            "They marked the 20th anniversary of diplomatic relations last year.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check(
+            "They will mark the 21st anniversary of diplomatic relations next year.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_anniversary",
+            "21st",
+            Some("22nd")
+        )]
+    );
+}

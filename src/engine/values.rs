@@ -361,8 +361,32 @@ fn reference_year(
         })
         .map(|(_, year)| year)
         .max()
-        .or(context.date.year)
+        .or_else(|| Some(context.date.year? + relative_year(text)))
         .unwrap_or(base_year)
+}
+
+/// The year a sentence speaks of relative to the document's: "last year" is −1, "next year"
+/// +1, otherwise 0.
+fn relative_year(sentence: &str) -> i32 {
+    let lower = sentence.to_lowercase();
+    if [
+        "last year",
+        "a year ago",
+        "the previous year",
+        "the year before",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+    {
+        -1
+    } else if ["next year", "the coming year", "a year from now"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        1
+    } else {
+        0
+    }
 }
 
 /// Whole years from `base` to the reference date, as the lowest and highest fair statement.
