@@ -279,6 +279,14 @@ impl Normalized {
                     }
                     continue;
                 }
+                // A hyphen inside a word joins like a space: "Vice-President" is "Vice
+                // President", "one-China" is "one China".
+                if byte == b'-' && joins_words(bytes.last().copied(), input.get(at).copied()) {
+                    bytes.push(b' ');
+                    origin.push(position);
+                    last_space = true;
+                    continue;
+                }
                 last_space = false;
                 bytes.push(if byte == b'`' {
                     b'\''
@@ -303,6 +311,14 @@ impl Normalized {
                 }
                 '\u{2019}' | '\u{2018}' | '\u{02BC}' => Some(b'\''),
                 '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => Some(b'"'),
+                '\u{2010}' | '\u{2011}'
+                    if joins_words(bytes.last().copied(), input.get(at).copied()) =>
+                {
+                    bytes.push(b' ');
+                    origin.push(position);
+                    last_space = true;
+                    continue;
+                }
                 '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
                     Some(b'-')
                 }
@@ -347,6 +363,13 @@ impl Normalized {
             .map_or(0, char::len_utf8);
         Span::new(from.min(text.len()), (last + last_len).min(text.len()))
     }
+}
+
+/// Whether a hyphen stands between two letters (the byte before it in the normalized copy and
+/// the byte after it in the input).
+fn joins_words(before: Option<u8>, after: Option<u8>) -> bool {
+    let letter = |byte: Option<u8>| byte.is_some_and(|b| b.is_ascii_alphabetic() || b >= 0x80);
+    letter(before) && letter(after)
 }
 
 /// Normalize a phrase the way the matcher does, as a string (for comparing words).

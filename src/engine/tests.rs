@@ -613,3 +613,28 @@ fn double_negatives_and_relative_years() {
         )]
     );
 }
+
+#[test]
+fn hyphens_inside_words_match_like_spaces() {
+    assert_eq!(
+        check("Vice-President Xi Jinping spoke.", "2013-07-17"),
+        [finding(
+            "outdated",
+            "xi",
+            "Vice-President",
+            Some("President")
+        )]
+    );
+    assert_eq!(
+        check(
+            "Diplomatic-relations were established on 21 January 1992.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "21 January 1992",
+            Some("20 January 1992")
+        )]
+    );
+}
