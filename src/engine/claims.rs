@@ -251,20 +251,27 @@ fn bind_sentence(
     // them, so that the values they held go to the facts that are about it.
     let mut active = vec![true; candidates.len()];
     let mut dropped: Vec<(usize, Span, Miss)> = Vec::new();
+    // Facts that hold a value are dropped first: a fact left without a value may find that
+    // the value it should have had is the one that now looks like "another year".
     let assigned = loop {
         let assigned = assign(context, sentence, &candidates, &values, &active);
-        let mut dropped_any = false;
-        for (which, (bound, _, cue)) in assigned.iter().enumerate() {
-            if !active[which] {
-                continue;
-            }
-            if let Err(reason) = about_fact_event(context, &candidates[which], bound, &values) {
+        let failing: Vec<(usize, Span, Miss, bool)> = assigned
+            .iter()
+            .enumerate()
+            .filter(|(which, _)| active[*which])
+            .filter_map(|(which, (bound, _, cue))| {
+                let reason = about_fact_event(context, &candidates[which], bound, &values).err()?;
+                Some((which, *cue, reason, !matches!(bound, Bound::None)))
+            })
+            .collect();
+        let holding = failing.iter().any(|(_, _, _, holds)| *holds);
+        for (which, cue, reason, holds) in failing {
+            if holds || !holding {
                 active[which] = false;
-                dropped.push((which, *cue, reason));
-                dropped_any = true;
+                dropped.push((which, cue, reason));
             }
         }
-        if !dropped_any {
+        if !holding {
             break assigned;
         }
     };
