@@ -100,7 +100,8 @@ pub struct CheckArgs {
     pub write_baseline: Option<PathBuf>,
 }
 
-fn parse_date(text: &str) -> Result<PartialDate, String> {
+/// `--as-of`: a full date, YYYY-MM-DD.
+pub(crate) fn parse_date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text)
         .filter(PartialDate::is_full)
         .ok_or_else(|| format!("`{text}` is not a date like 2013-07-17"))

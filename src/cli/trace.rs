@@ -10,6 +10,7 @@ use crate::engine::matcher::Meaning;
 use crate::rules::RuleSet;
 use crate::span::LineIndex;
 use crate::value::PartialDate;
+use crate::walk::Draft;
 use clap::Args;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -28,36 +29,18 @@ pub struct TraceArgs {
     pub rules: Vec<PathBuf>,
 
     /// The document date (YYYY-MM-DD). Default: the draft's front matter `date:`, else today.
-    #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
-    pub as_of: Option<String>,
+    #[arg(long = "as-of", value_name = "YYYY-MM-DD", value_parser = super::check::parse_date)]
+    pub as_of: Option<PartialDate>,
 }
 
 pub fn run(args: TraceArgs) -> u8 {
     let (path, line) = split_line(&args.target);
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                eprintln!("error: {path}: not UTF-8 text");
-                return exit::FAILURE;
-            }
-        },
-        Err(error) => {
-            eprintln!("error: {path}: cannot read: {error}");
+    let text = match crate::walk::read_draft(&Draft::Path(PathBuf::from(path)), path) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("error: {message}");
             return exit::FAILURE;
         }
-    };
-    let as_of = match args
-        .as_of
-        .as_deref()
-        .map(|date| PartialDate::parse(date).filter(PartialDate::is_full))
-    {
-        Some(None) => {
-            eprintln!("error: --as-of must be a date like 2013-07-17");
-            return exit::FAILURE;
-        }
-        Some(date) => date,
-        None => None,
     };
     let rule_paths = if args.rules.is_empty() {
         vec![PathBuf::from("rules")]
@@ -73,7 +56,8 @@ pub fn run(args: TraceArgs) -> u8 {
     };
     let engine = Engine::new(&rules);
     let document = Document::parse(&text, Format::from_path(path));
-    let date = as_of
+    let date = args
+        .as_of
         .or(document.front_matter_date)
         .unwrap_or_else(PartialDate::today);
     let index = LineIndex::new(&text);

@@ -372,13 +372,6 @@ fn joins_words(before: Option<u8>, after: Option<u8>) -> bool {
     letter(before) && letter(after)
 }
 
-/// Normalize a phrase the way the matcher does, as a string (for comparing words).
-pub fn normalize(text: &str) -> String {
-    String::from_utf8_lossy(&Normalized::new(text).bytes)
-        .trim()
-        .to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,45 +65,24 @@ pub fn expected_interval(value: f64, tolerance: Tolerance) -> Interval {
 /// The numbers a stated value allows: its hedge, its range, and the rounding its digits show
 /// when it uses a scale word ("$1.5 billion" stands for anything that rounds to it).
 pub fn stated_interval(text: &str, stated: &Extracted, value: f64) -> Interval {
-    let open_high = Interval {
-        low: value,
-        high: f64::INFINITY,
-        low_open: false,
-        high_open: false,
-    };
-    let open_low = Interval {
-        low: f64::NEG_INFINITY,
-        high: value,
-        low_open: false,
-        high_open: false,
-    };
-    match stated.hedge {
-        Some(Hedge::About) => Interval::closed(value * 0.9, value * 1.1),
-        Some(Hedge::Nearly) => Interval::closed(value * 0.9, value),
-        Some(Hedge::Over) => Interval {
-            low_open: true,
-            ..open_high
-        },
-        Some(Hedge::AtLeast) => open_high,
-        Some(Hedge::Under) => Interval {
-            high_open: true,
-            ..open_low
-        },
-        Some(Hedge::AtMost) => open_low,
-        Some(Hedge::Range) => stated
-            .bounds
-            .map_or(Interval::point(value), |(a, b)| Interval::closed(a, b)),
-        None => {
-            // Open ends: "$2 billion" may round 1.6 billion, but not 1.5 billion.
-            let half = rounding(text, value);
-            let open = half > 0.0;
-            Interval {
-                low: value - half,
-                high: value + half,
-                low_open: open,
-                high_open: open,
-            }
-        }
+    if stated.hedge.is_none() {
+        // Open ends: "$2 billion" may round 1.6 billion, but not 1.5 billion.
+        let half = rounding(text, value);
+        let open = half > 0.0;
+        return Interval {
+            low: value - half,
+            high: value + half,
+            low_open: open,
+            high_open: open,
+        };
+    }
+    // The extractor's interval of the hedge; "more than" and "less than" leave out the value.
+    let (low, high) = stated.interval().unwrap_or((value, value));
+    Interval {
+        low,
+        high,
+        low_open: stated.hedge == Some(Hedge::Over),
+        high_open: stated.hedge == Some(Hedge::Under),
     }
 }
 
