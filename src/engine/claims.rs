@@ -166,6 +166,7 @@ fn candidates(
         }
     }
     let mut found = Vec::new();
+    let mut scoped: Vec<(Span, Vec<Meaning>)> = Vec::new();
     for (fact_index, cue_spans) in cues {
         let Some(fact) = context.rules.facts.get(fact_index) else {
             continue;
@@ -177,16 +178,27 @@ fn candidates(
                 .iter()
                 .any(|hit| matches!(hit.meaning, Meaning::Name { entity: e, .. } if e == entity))
         });
+        // The co-words and `unless` phrases of each scope, gathered once for all facts.
+        let in_scope: &[Meaning] = if fact.near.is_empty() && fact.unless.is_empty() {
+            &[]
+        } else {
+            let at = match scoped.iter().position(|(span, _)| *span == scope) {
+                Some(at) => at,
+                None => {
+                    let meanings = context.context_hits_in(scope).map(|hit| hit.meaning);
+                    scoped.push((scope, meanings.collect()));
+                    scoped.len() - 1
+                }
+            };
+            &scoped[at].1
+        };
         let near_missing = (0..fact.near.len()).find(|&group| {
-            !context.context_has(
-                scope,
-                Meaning::Near {
-                    fact: fact_index,
-                    group,
-                },
-            )
+            !in_scope.contains(&Meaning::Near {
+                fact: fact_index,
+                group,
+            })
         });
-        let unless = context.context_has(scope, Meaning::Unless(fact_index));
+        let unless = in_scope.contains(&Meaning::Unless(fact_index));
         let reason = match (near_missing, with_missing, unless) {
             (Some(group), _, _) => Some(Miss::Near(group)),
             (None, Some(entity), _) => Some(Miss::With(entity)),
@@ -233,19 +245,36 @@ fn bind_sentence(
     candidates: Vec<Candidate>,
     missed: &mut Vec<Missed>,
 ) -> Vec<Claim> {
-    // Values in every sentence any candidate looks at.
-    let mut values: Vec<Extracted> = Vec::new();
+    // Values in every sentence any candidate looks at, extracted once and then borrowed.
     let mut scopes: Vec<Span> = candidates.iter().map(|c| c.scope).collect();
     scopes.sort();
     scopes.dedup();
-    let mut seen = std::collections::BTreeSet::new();
-    for scope in scopes {
-        for index in context.sentences_in(scope) {
-            if seen.insert(index) {
-                values.extend(context.values(index).iter().cloned());
-            }
-        }
+    let mut looked_at: Vec<usize> = scopes
+        .iter()
+        .flat_map(|&scope| context.sentences_in(scope))
+        .collect();
+    looked_at.sort_unstable();
+    looked_at.dedup();
+    for &index in &looked_at {
+        context.values(index);
     }
+    let context: &Context<'_, '_> = context;
+    let values: Vec<&Extracted> = looked_at
+        .iter()
+        .flat_map(|&index| context.values_of(index))
+        .collect();
+    let sentence_span = context.document.sentences[sentence].span;
+    let sentence_text = context.document.prose_of(sentence_span);
+    let reading = Reading {
+        sentence_span,
+        sentence_text,
+        words: std::cell::OnceCell::new(),
+        values,
+        years: scopes
+            .iter()
+            .map(|&scope| (scope, years_in(context.document.prose_of(scope))))
+            .collect(),
+    };
 
     // Bind, then drop the facts whose event the sentence is not about, and bind again without
     // them, so that the values they held go to the facts that are about it.
@@ -254,13 +283,14 @@ fn bind_sentence(
     // Facts that hold a value are dropped first: a fact left without a value may find that
     // the value it should have had is the one that now looks like "another year".
     let assigned = loop {
-        let assigned = assign(context, sentence, &candidates, &values, &active);
+        let assigned = assign(context, &reading, &candidates, &active);
         let failing: Vec<(usize, Span, Miss, bool)> = assigned
             .iter()
             .enumerate()
             .filter(|(which, _)| active[*which])
             .filter_map(|(which, (bound, _, cue))| {
-                let reason = about_fact_event(context, &candidates[which], bound, &values).err()?;
+                let reason =
+                    about_fact_event(context, &reading, &candidates[which], bound).err()?;
                 Some((which, *cue, reason, !matches!(bound, Bound::None)))
             })
             .collect();
@@ -296,16 +326,29 @@ fn bind_sentence(
         .collect()
 }
 
+/// What binding reads of one sentence, worked out once for all its candidate facts.
+struct Reading<'a> {
+    sentence_span: Span,
+    sentence_text: &'a str,
+    /// The words of the sentence (spans into it, and their text), for pattern slots: found
+    /// the first time a fact with a pattern asks.
+    words: std::cell::OnceCell<Words<'a>>,
+    /// The values of every sentence a candidate looks at, in order.
+    values: Vec<&'a Extracted>,
+    /// The years named in each candidate scope.
+    years: Vec<(Span, Vec<(usize, i32)>)>,
+}
+
 /// One binding of the active candidates: for each candidate, what it bound, how, and the cue
 /// nearest to it. Inactive candidates get nothing.
 fn assign(
     context: &Context<'_, '_>,
-    sentence: usize,
+    reading: &Reading<'_>,
     candidates: &[Candidate],
-    values: &[Extracted],
     active: &[bool],
 ) -> Vec<(Bound, Binding, Span)> {
     let rules = context.rules;
+    let values = &reading.values;
     // Candidate pairs (distance, fact, value), values first by pattern slot.
     let mut bound: Vec<Option<Bound>> = vec![None; candidates.len()];
     let mut binding = vec![Binding::Nothing; candidates.len()];
@@ -322,14 +365,29 @@ fn assign(
         let Some(kind) = value_kind(&fact.expect) else {
             continue;
         };
-        let sentence_span = context.document.sentences[sentence].span;
-        let sentence_text = context.document.prose_of(sentence_span);
-        let at_slot = fact.patterns.iter().find_map(|pattern| {
-            let slot = slot_position(sentence_text, pattern)? + sentence_span.start;
-            values
+        let at_slot = if fact.patterns.is_empty() {
+            None
+        } else {
+            let words = reading
+                .words
+                .get_or_init(|| Words::of(reading.sentence_text));
+            // The values of the fact's type in this sentence, as spans into it.
+            let sentence = reading.sentence_span;
+            let (indexes, spans): (Vec<usize>, Vec<Span>) = values
                 .iter()
-                .position(|v| v.value.kind() == kind && v.span.start <= slot && slot < v.span.end)
-        });
+                .enumerate()
+                .filter(|(_, v)| v.value.kind() == kind && sentence.contains(v.span))
+                .map(|(index, v)| {
+                    let span =
+                        Span::new(v.span.start - sentence.start, v.span.end - sentence.start);
+                    (index, span)
+                })
+                .unzip();
+            fact.patterns
+                .iter()
+                .find_map(|pattern| words.slot_value(pattern, &spans))
+                .and_then(|slot| indexes.get(slot).copied())
+        };
         if let Some(value_index) = at_slot
             && !taken_value[value_index]
         {
@@ -352,7 +410,7 @@ fn assign(
             }
         }
     }
-    pairs.sort();
+    pairs.sort_unstable();
     for (distance, which, value_index) in pairs {
         if bound[which].is_some() || taken_value[value_index] {
             continue;
@@ -396,14 +454,16 @@ fn assign(
             }
         }
     }
-    for (which, candidate) in candidates.iter().enumerate() {
-        for hit in context.hits_in(candidate.scope) {
-            if matches!(hit.meaning, Meaning::Name { .. })
-                && owners
-                    .get(&hit.span)
-                    .is_some_and(|(_, owner)| *owner == which)
-            {
-                entity_claims[which].push(*hit);
+    if !owners.is_empty() {
+        for (which, candidate) in candidates.iter().enumerate() {
+            for hit in context.hits_in(candidate.scope) {
+                if matches!(hit.meaning, Meaning::Name { .. })
+                    && owners
+                        .get(&hit.span)
+                        .is_some_and(|(_, owner)| *owner == which)
+                {
+                    entity_claims[which].push(*hit);
+                }
             }
         }
     }
@@ -483,10 +543,11 @@ fn counts_cue(between: &str, value: Span, cue: Span) -> bool {
 /// Whether a statement counts for the fact's event (always true for facts without one).
 fn about_fact_event(
     context: &Context<'_, '_>,
+    reading: &Reading<'_>,
     candidate: &Candidate,
     bound: &Bound,
-    values: &[Extracted],
 ) -> Result<(), Miss> {
+    let values = &reading.values;
     let Some(fact) = context.rules.facts.get(candidate.fact) else {
         return Ok(());
     };
@@ -516,7 +577,6 @@ fn about_fact_event(
         return Ok(());
     }
     let (first_year, last_year) = (from.year.unwrap_or(i32::MIN), to.year.unwrap_or(i32::MAX));
-    let scope_text = context.document.prose_of(candidate.scope);
     let outside = |year: i32| year < first_year || year > last_year;
     let stated_year = values
         .iter()
@@ -525,8 +585,13 @@ fn about_fact_event(
             Value::Date(date) => date.year.filter(|&year| outside(year)),
             _ => None,
         });
+    let years = reading
+        .years
+        .iter()
+        .find(|(scope, _)| *scope == candidate.scope)
+        .map_or(&[][..], |(_, years)| years.as_slice());
     let other_year = stated_year.or_else(|| {
-        years_in(scope_text).into_iter().find_map(|(at, year)| {
+        years.iter().find_map(|&(at, year)| {
             let span = Span::new(candidate.scope.start + at, candidate.scope.start + at + 4);
             (!bound_span.is_some_and(|bound| bound.overlaps(span)) && outside(year)).then_some(year)
         })
@@ -580,62 +645,83 @@ pub fn years_in(text: &str) -> Vec<(usize, i32)> {
     years
 }
 
-/// Where the `{value}` slot of `pattern` falls in `text` (a byte offset), if the pattern
-/// matches: words compared after normalization, `...` skipping up to six words.
-pub fn slot_position(text: &str, pattern: &[PatternPart]) -> Option<usize> {
-    let words = word_spans(text);
-    let lowered: Vec<&str> = words.iter().map(|w| &text[w.range()]).collect();
-    (0..words.len()).find_map(|start| match_from(&words, &lowered, pattern, start, None))
+/// The words of a sentence, for matching patterns.
+pub struct Words<'a> {
+    spans: Vec<Span>,
+    texts: Vec<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    pub fn of(text: &'a str) -> Words<'a> {
+        let spans = word_spans(text);
+        let texts = spans.iter().map(|w| &text[w.range()]).collect();
+        Words { spans, texts }
+    }
+
+    /// Which of `values` (spans into the sentence, in order) fills the `{value}` slot of
+    /// `pattern`, if the pattern matches with a value there: words compared after
+    /// normalization, `...` skipping up to six words, the slot taking the words of one value.
+    pub fn slot_value(&self, pattern: &[PatternPart], values: &[Span]) -> Option<usize> {
+        (0..self.spans.len()).find_map(|start| self.match_from(pattern, values, start, None))
+    }
+
+    /// Match `pattern` from word `at`; `slot` is the value the slot took, once it has.
+    fn match_from(
+        &self,
+        pattern: &[PatternPart],
+        values: &[Span],
+        at: usize,
+        slot: Option<usize>,
+    ) -> Option<usize> {
+        let Some((first, rest)) = pattern.split_first() else {
+            return slot;
+        };
+        match first {
+            PatternPart::Slot => {
+                // A value that covers the start of this word; the rest of the pattern follows
+                // the words it covers.
+                let word = *self.spans.get(at)?;
+                let value = values
+                    .iter()
+                    .position(|value| value.start <= word.start && word.start < value.end)?;
+                let end = values[value].end;
+                let next = at + self.spans[at..].partition_point(|w| w.start < end);
+                self.match_from(rest, values, next, Some(value))
+            }
+            PatternPart::Gap => {
+                (0..=6).find_map(|skip| self.match_from(rest, values, at + skip, slot))
+            }
+            PatternPart::Words(expected) => {
+                let mut index = at;
+                // Punctuation in a pattern is not a word of the sentence.
+                let literal = expected
+                    .iter()
+                    .flat_map(|phrase| phrase.split_whitespace())
+                    .filter(|word| word.chars().any(char::is_alphanumeric));
+                for word in literal {
+                    if !same_word(self.texts.get(index)?, word) {
+                        return None;
+                    }
+                    index += 1;
+                }
+                self.match_from(rest, values, index, slot)
+            }
+        }
+    }
 }
 
 /// Whether a word of the draft is a word of a pattern: ASCII case and the kind of apostrophe
 /// do not matter.
 fn same_word(draft: &str, pattern: &str) -> bool {
+    if draft.is_ascii() && pattern.is_ascii() {
+        return draft.eq_ignore_ascii_case(pattern);
+    }
     let fold = |c: char| match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
         c => c.to_ascii_lowercase(),
     };
     draft.chars().map(fold).eq(pattern.chars().map(fold))
-}
-
-/// Match `pattern` from word `at`; `slot` is where the slot fell, once it has.
-fn match_from(
-    words: &[Span],
-    lowered: &[&str],
-    pattern: &[PatternPart],
-    at: usize,
-    slot: Option<usize>,
-) -> Option<usize> {
-    let Some((first, rest)) = pattern.split_first() else {
-        return slot;
-    };
-    match first {
-        PatternPart::Slot => {
-            // The value takes at least one word; the rest of the pattern follows it.
-            let position = words.get(at)?.start;
-            (at + 1..=words.len())
-                .find_map(|next| match_from(words, lowered, rest, next, Some(position)))
-        }
-        PatternPart::Gap => {
-            (0..=6).find_map(|skip| match_from(words, lowered, rest, at + skip, slot))
-        }
-        PatternPart::Words(expected) => {
-            let mut index = at;
-            // Punctuation in a pattern is not a word of the sentence.
-            let literal = expected
-                .iter()
-                .flat_map(|phrase| phrase.split_whitespace())
-                .filter(|word| word.chars().any(char::is_alphanumeric));
-            for word in literal {
-                if !same_word(lowered.get(index)?, word) {
-                    return None;
-                }
-                index += 1;
-            }
-            match_from(words, lowered, rest, index, slot)
-        }
-    }
 }
 
 /// Spans of the words of `text` (runs of letters, digits, apostrophes and hyphens).
@@ -684,6 +770,17 @@ mod tests {
         assert_eq!(years, [2023, 1992, 2013]);
     }
 
+    /// The value the slot of `pattern` takes in `text`, where `values` are the texts of the
+    /// sentence's values.
+    fn slot_text<'t>(text: &'t str, pattern: &[PatternPart], values: &[&str]) -> Option<&'t str> {
+        let spans: Vec<Span> = values
+            .iter()
+            .filter_map(|value| text.find(value).map(|at| Span::new(at, at + value.len())))
+            .collect();
+        let slot = Words::of(text).slot_value(pattern, &spans)?;
+        Some(&text[spans[slot].range()])
+    }
+
     #[test]
     fn punctuation_in_a_pattern_is_skipped() {
         let pattern = vec![
@@ -692,7 +789,7 @@ mod tests {
             PatternPart::Words(vec![",".into(), "they".into(), "said".into()]),
         ];
         let text = "It happened in 1992, they said.";
-        assert_eq!(slot_position(text, &pattern), text.find("1992"));
+        assert_eq!(slot_text(text, &pattern, &["1992"]), Some("1992"));
     }
 
     #[test]
@@ -704,7 +801,30 @@ mod tests {
             PatternPart::Slot,
         ];
         let text = "The talks in Beijing took place on 16 July 2013.";
-        assert_eq!(slot_position(text, &pattern), text.find("16"));
-        assert_eq!(slot_position("No talks at all here.", &pattern), None);
+        assert_eq!(
+            slot_text(text, &pattern, &["16 July 2013"]),
+            Some("16 July 2013")
+        );
+        assert_eq!(
+            slot_text("No talks at all here on 5 May.", &pattern, &[]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_slot_before_words_takes_the_value_standing_there() {
+        // The slot spans the value's words, and the pattern goes on after them.
+        let pattern = vec![
+            PatternPart::Slot,
+            PatternPart::Gap,
+            PatternPart::Words(vec!["visit".into()]),
+        ];
+        let text = "In 2023 the leaders began on 28 September 2016 a state visit.";
+        assert_eq!(
+            slot_text(text, &pattern, &["2023", "28 September 2016"]),
+            Some("28 September 2016")
+        );
+        let far = "On 28 September 2016 the leaders, after many long talks in town, began a visit.";
+        assert_eq!(slot_text(far, &pattern, &["28 September 2016"]), None);
     }
 }

@@ -17,8 +17,11 @@
 
 use crate::rules::{EntityIdx, EventIdx, FactIdx, RuleSet};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton as AutomatonTrait;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind, StartKind, dfa};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// What a matched phrase means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,9 +62,96 @@ pub struct Matcher {
 /// One automaton and the table from its patterns to their meanings.
 #[derive(Debug)]
 struct Table {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Automaton>,
     /// Per pattern: its meanings and whether it must start with a capital in the draft.
     meanings: Vec<Vec<(Meaning, bool)>>,
+    /// The first two bytes of the patterns, so that a walk only starts where one may match.
+    starts: Starts,
+}
+
+/// The automaton of a table, searched anchored: one walk from each place a word may start.
+#[derive(Debug)]
+enum Automaton {
+    /// A full DFA: the fastest to walk, for up to a few thousand patterns.
+    Dfa(dfa::DFA),
+    /// Past that the DFA's memory grows large and a contiguous NFA is better.
+    Nfa(contiguous::NFA),
+}
+
+/// A quick test of where a pattern may start, so that the automaton is walked only there.
+/// A pattern that starts with a word can only match where the draft has that very word (both
+/// need a word boundary after it), so the first words of the patterns are kept as bits of
+/// their first byte, last byte and length: 2 KiB that stay in the fastest cache, and a word of
+/// the draft whose bit is clear is skipped at once. Patterns that start with punctuation are
+/// kept by their first two bytes.
+#[derive(Debug)]
+struct Starts {
+    words: Vec<u64>,
+    pairs: Vec<u64>,
+    singles: [bool; 256],
+}
+
+impl Starts {
+    const WORD_BITS: usize = 32 * 32 * 16;
+
+    fn new(patterns: &[Vec<u8>]) -> Starts {
+        let mut starts = Starts {
+            words: vec![0; Self::WORD_BITS / 64],
+            pairs: vec![0; 65536 / 64],
+            singles: [false; 256],
+        };
+        for pattern in patterns {
+            let word = pattern.iter().take_while(|&&b| is_word(b)).count();
+            match pattern.as_slice() {
+                [] => {}
+                _ if word > 0 => set(&mut starts.words, Self::word_bit(&pattern[..word])),
+                [single] => starts.singles[usize::from(*single)] = true,
+                [first, second, ..] => set(&mut starts.pairs, Self::pair_bit(*first, *second)),
+            }
+        }
+        starts
+    }
+
+    fn word_bit(word: &[u8]) -> usize {
+        let first = usize::from(word.first().copied().unwrap_or(0) & 31);
+        let last = usize::from(word.last().copied().unwrap_or(0) & 31);
+        (first << 9) | (last << 4) | (word.len() & 15)
+    }
+
+    fn pair_bit(first: u8, second: u8) -> usize {
+        usize::from(first) << 8 | usize::from(second)
+    }
+
+    /// Whether some pattern may start with the draft's word `word`.
+    #[inline]
+    fn may_start_word(&self, word: &[u8]) -> bool {
+        get(&self.words, Self::word_bit(word))
+    }
+
+    /// Whether some pattern may start at `bytes`, which starts outside a word.
+    #[inline]
+    fn may_start_other(&self, bytes: &[u8]) -> bool {
+        match bytes {
+            [] => false,
+            [single] => self.singles[usize::from(*single)],
+            [first, second, ..] => {
+                self.singles[usize::from(*first)]
+                    || get(&self.pairs, Self::pair_bit(*first, *second))
+            }
+        }
+    }
+}
+
+fn set(bits: &mut [u64], bit: usize) {
+    if let Some(word) = bits.get_mut(bit / 64) {
+        *word |= 1 << (bit % 64);
+    }
+}
+
+#[inline]
+fn get(bits: &[u64], bit: usize) -> bool {
+    bits.get(bit / 64)
+        .is_some_and(|word| word & (1 << (bit % 64)) != 0)
 }
 
 impl Matcher {
@@ -162,49 +252,134 @@ impl Matcher {
 
     /// Every cue, name, title and event name in `prose`, whole words only, sorted by start.
     pub fn find(&self, prose: &str) -> Vec<Hit> {
-        self.main.find_in(&Normalized::new(prose), prose)
+        self.find_in(&Normalized::new(prose), prose)
     }
 
     /// [`Matcher::find`] over a normalized copy made once (see [`Matcher::find_context_in`]).
     pub fn find_in(&self, normalized: &Normalized, prose: &str) -> Vec<Hit> {
-        self.main.find_in(normalized, prose)
+        self.main
+            .find_in(normalized, prose, 0..normalized.bytes.len())
     }
 
-    /// Every co-word and `unless` phrase in `prose`, from the same normalized copy.
-    pub fn find_context_in(&self, normalized: &Normalized, prose: &str) -> Vec<Hit> {
-        self.context.find_in(normalized, prose)
+    /// Every co-word and `unless` phrase inside `span` of `prose`, from the same normalized
+    /// copy: they only matter around a cue, so they are looked for only there.
+    pub fn find_context_in(&self, normalized: &Normalized, prose: &str, span: Span) -> Vec<Hit> {
+        let range =
+            normalized.normalized_offset(span.start)..normalized.normalized_offset(span.end);
+        self.context.find_in(normalized, prose, range)
     }
 }
 
 impl Table {
-    /// Every hit in `prose` (normalized as `normalized`), whole words only, sorted by start.
-    fn find_in(&self, normalized: &Normalized, prose: &str) -> Vec<Hit> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
+    /// Every hit in `prose` (normalized as `normalized`) inside the normalized `range`, whole
+    /// words only, sorted by start and, of one start, longest first.
+    fn find_in(&self, normalized: &Normalized, prose: &str, range: Range<usize>) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for found in automaton.find_overlapping_iter(&normalized.bytes) {
-            let (start, end) = (found.start(), found.end());
-            if !normalized.is_word_boundary(start, end) {
+        match &self.automaton {
+            Some(Automaton::Dfa(dfa)) => self.walk(dfa, normalized, prose, range, &mut hits),
+            Some(Automaton::Nfa(nfa)) => self.walk(nfa, normalized, prose, range, &mut hits),
+            None => {}
+        }
+        hits
+    }
+
+    /// Walk `automaton` anchored from the start of every word and from every byte outside a
+    /// word (a pattern only counts from there) where [`Starts`] says a pattern may start,
+    /// until it dies; every pattern it matches on the way that also ends on a word
+    /// boundary is a hit. Bytes inside words are skipped, and the walks are short and stay
+    /// in the few states near the start.
+    fn walk<A: AutomatonTrait>(
+        &self,
+        automaton: &A,
+        normalized: &Normalized,
+        prose: &str,
+        range: Range<usize>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let Ok(start) = automaton.start_state(Anchored::Yes) else {
+            return;
+        };
+        let bytes = normalized
+            .bytes
+            .get(..range.end)
+            .unwrap_or(&normalized.bytes);
+        let mut at = range.start;
+        // A walk may not start inside a word that began before the range.
+        if at > 0 && bytes.get(at - 1).is_some_and(|&b| is_word(b)) {
+            while bytes.get(at).is_some_and(|&b| is_word(b)) {
+                at += 1;
+            }
+        }
+        while at < bytes.len() {
+            let from = at;
+            at += 1;
+            let may_start = if is_word(bytes[from]) {
+                while at < bytes.len() && is_word(bytes[at]) {
+                    at += 1;
+                }
+                self.starts.may_start_word(&bytes[from..at])
+            } else {
+                self.starts.may_start_other(&bytes[from..])
+            };
+            if !may_start {
                 continue;
             }
-            let span = normalized.original_span(prose, start, end);
-            let capital = prose[span.range()]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            let Some(meanings) = self.meanings.get(found.pattern().as_usize()) else {
-                continue;
-            };
-            for &(meaning, needs_capital) in meanings {
-                if needs_capital && !capital {
+            let mut state = start;
+            let first_hit = hits.len();
+            for (offset, &next) in bytes[from..].iter().enumerate() {
+                state = automaton.next_state(Anchored::Yes, state, next);
+                if !automaton.is_special(state) {
                     continue;
                 }
+                if automaton.is_dead(state) {
+                    break;
+                }
+                if !automaton.is_match(state) {
+                    continue;
+                }
+                let end = from + offset + 1;
+                for index in 0..automaton.match_len(state) {
+                    let pattern = automaton.match_pattern(state, index);
+                    // A match state also lists the patterns that end here but start later.
+                    if automaton.pattern_len(pattern) == end - from {
+                        self.record(pattern.as_usize(), from, end, normalized, prose, hits);
+                    }
+                }
+            }
+            // Hits come out by start; of one start, the longest first.
+            if hits.len() - first_hit > 1 {
+                hits[first_hit..].sort_by_key(|hit| std::cmp::Reverse(hit.span.end));
+            }
+        }
+    }
+
+    /// Keep the hit of `pattern` at normalized `start..end` if it ends on a word boundary and
+    /// its case fits.
+    fn record(
+        &self,
+        pattern: usize,
+        start: usize,
+        end: usize,
+        normalized: &Normalized,
+        prose: &str,
+        hits: &mut Vec<Hit>,
+    ) {
+        if !normalized.is_word_boundary(start, end) {
+            return;
+        }
+        let Some(meanings) = self.meanings.get(pattern) else {
+            return;
+        };
+        let span = normalized.original_span(prose, start, end);
+        let capital = prose[span.range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        for &(meaning, needs_capital) in meanings {
+            if !needs_capital || capital {
                 hits.push(Hit { span, meaning });
             }
         }
-        hits.sort_by_key(|hit| (hit.span.start, std::cmp::Reverse(hit.span.end)));
-        hits
     }
 }
 
@@ -219,18 +394,23 @@ impl PatternTable {
     fn build(self) -> Table {
         let automaton = if self.patterns.is_empty() {
             None
-        } else {
-            // A full DFA is the fastest to search; past a few thousand patterns its memory
-            // grows large, and the builder's own choice (a contiguous NFA) is better.
-            let kind = (self.patterns.len() <= 4000).then_some(AhoCorasickKind::DFA);
-            AhoCorasickBuilder::new()
+        } else if self.patterns.len() <= 4000 {
+            dfa::DFA::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(kind)
+                .start_kind(StartKind::Anchored)
                 .build(&self.patterns)
                 .ok()
+                .map(Automaton::Dfa)
+        } else {
+            contiguous::NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .ok()
+                .map(Automaton::Nfa)
         };
         Table {
             automaton,
+            starts: Starts::new(&self.patterns),
             meanings: self.meanings,
         }
     }
@@ -254,46 +434,85 @@ impl PatternTable {
 /// The normalized copy of a text and the way back to original offsets.
 pub struct Normalized {
     pub bytes: Vec<u8>,
-    /// For each normalized byte, the original offset of the char it came from.
-    origin: Vec<u32>,
+    /// Where the distance between a normalized byte and the original byte it came from
+    /// changes: from normalized offset `.0` on, the original offset is `.0 + .1` more. Sparse:
+    /// an entry only where whitespace was collapsed or a multi-byte character was mapped.
+    shifts: Vec<(usize, usize)>,
+}
+
+/// What an ASCII byte becomes in the normalized copy: letters lowercased, every whitespace
+/// byte a space, a backquote an apostrophe.
+const ASCII_MAP: [u8; 128] = {
+    let mut map = [0u8; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        map[byte] = match b {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => b' ',
+            b'`' => b'\'',
+            _ => b.to_ascii_lowercase(),
+        };
+        byte += 1;
+    }
+    map
+};
+
+/// Builds a [`Normalized`], keeping the shift table up to date as bytes are pushed.
+struct Writer {
+    bytes: Vec<u8>,
+    shifts: Vec<(usize, usize)>,
+    shift: usize,
+}
+
+impl Writer {
+    /// Push `byte`, which came from original offset `position` (never before the bytes
+    /// already pushed: normalizing never lengthens a text).
+    #[inline]
+    fn push(&mut self, byte: u8, position: usize) {
+        let shift = position.saturating_sub(self.bytes.len());
+        if shift != self.shift {
+            self.shifts.push((self.bytes.len(), shift));
+            self.shift = shift;
+        }
+        self.bytes.push(byte);
+    }
+
+    fn last(&self) -> Option<u8> {
+        self.bytes.last().copied()
+    }
 }
 
 impl Normalized {
     pub fn new(text: &str) -> Normalized {
-        let mut bytes = Vec::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
+        let mut out = Writer {
+            bytes: Vec::with_capacity(text.len()),
+            shifts: Vec::new(),
+            shift: 0,
+        };
         let mut last_space = true;
         let input = text.as_bytes();
         let mut at = 0;
         while at < input.len() {
             let byte = input[at];
-            let position = u32::try_from(at).unwrap_or(u32::MAX);
-            if byte < 0x80 {
-                // ASCII: the common case, without decoding.
-                at += 1;
-                if byte.is_ascii_whitespace() || byte == 0x0B {
-                    if !last_space {
-                        bytes.push(b' ');
-                        origin.push(position);
-                        last_space = true;
-                    }
-                    continue;
+            if byte < 0x80 && byte != b'-' {
+                // ASCII: the common case, by table.
+                let mapped = ASCII_MAP[usize::from(byte)];
+                let space = mapped == b' ';
+                if !(space && last_space) {
+                    out.push(mapped, at);
                 }
+                last_space = space;
+                at += 1;
+                continue;
+            }
+            let position = at;
+            if byte == b'-' {
+                at += 1;
                 // A hyphen inside a word joins like a space: "Vice-President" is "Vice
                 // President", "one-China" is "one China".
-                if byte == b'-' && joins_words(bytes.last().copied(), input.get(at).copied()) {
-                    bytes.push(b' ');
-                    origin.push(position);
-                    last_space = true;
-                    continue;
-                }
-                last_space = false;
-                bytes.push(if byte == b'`' {
-                    b'\''
-                } else {
-                    byte.to_ascii_lowercase()
-                });
-                origin.push(position);
+                let joins = joins_words(out.last(), input.get(at).copied());
+                out.push(if joins { b' ' } else { b'-' }, position);
+                last_space = joins;
                 continue;
             }
             let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else {
@@ -303,19 +522,15 @@ impl Normalized {
             let mapped: Option<u8> = match ch {
                 c if c.is_whitespace() => {
                     if !last_space {
-                        bytes.push(b' ');
-                        origin.push(position);
+                        out.push(b' ', position);
                         last_space = true;
                     }
                     continue;
                 }
                 '\u{2019}' | '\u{2018}' | '\u{02BC}' => Some(b'\''),
                 '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => Some(b'"'),
-                '\u{2010}' | '\u{2011}'
-                    if joins_words(bytes.last().copied(), input.get(at).copied()) =>
-                {
-                    bytes.push(b' ');
-                    origin.push(position);
+                '\u{2010}' | '\u{2011}' if joins_words(out.last(), input.get(at).copied()) => {
+                    out.push(b' ', position);
                     last_space = true;
                     continue;
                 }
@@ -326,24 +541,22 @@ impl Normalized {
             };
             last_space = false;
             match mapped {
-                Some(byte) => {
-                    bytes.push(byte);
-                    origin.push(position);
-                }
+                Some(byte) => out.push(byte, position),
                 None => {
-                    let mut buffer = [0u8; 4];
-                    for &byte in ch.encode_utf8(&mut buffer).as_bytes() {
-                        bytes.push(byte);
-                        origin.push(position);
+                    // Copied as it is, byte for byte.
+                    for (offset, &byte) in input[position..at].iter().enumerate() {
+                        out.push(byte, position + offset);
                     }
                 }
             }
         }
-        Normalized { bytes, origin }
+        Normalized {
+            bytes: out.bytes,
+            shifts: out.shifts,
+        }
     }
 
     fn is_word_boundary(&self, start: usize, end: usize) -> bool {
-        let is_word = |byte: u8| byte.is_ascii_alphanumeric() || byte >= 0x80;
         let first = self.bytes.get(start).copied().unwrap_or(b' ');
         let last = self.bytes.get(end.wrapping_sub(1)).copied().unwrap_or(b' ');
         let before_ok = start == 0 || !is_word(first) || !is_word(self.bytes[start - 1]);
@@ -351,19 +564,52 @@ impl Normalized {
         before_ok && after_ok
     }
 
+    /// The normalized offset of original offset `at` (of the first normalized byte at or
+    /// after it).
+    fn normalized_offset(&self, at: usize) -> usize {
+        let entry = self
+            .shifts
+            .partition_point(|&(from, shift)| from + shift <= at);
+        let shift = entry.checked_sub(1).map_or(0, |entry| self.shifts[entry].1);
+        let next = self.shifts.get(entry).map_or(usize::MAX, |&(from, _)| from);
+        at.saturating_sub(shift).min(next).min(self.bytes.len())
+    }
+
+    /// The original offset of normalized byte `at`.
+    fn original(&self, at: usize) -> usize {
+        let entry = self.shifts.partition_point(|&(from, _)| from <= at);
+        let shift = entry.checked_sub(1).map_or(0, |entry| self.shifts[entry].1);
+        at + shift
+    }
+
     fn original_span(&self, text: &str, start: usize, end: usize) -> Span {
-        let from = self.origin.get(start).map_or(text.len(), |&at| at as usize);
-        let last = self
-            .origin
-            .get(end.saturating_sub(1))
-            .map_or(text.len(), |&at| at as usize);
+        let floor = |at: usize| crate::span::floor_char_boundary(text, at.min(text.len()));
+        let from = floor(self.original(start));
+        let last = floor(self.original(end.saturating_sub(1)));
         let last_len = text
             .get(last..)
             .and_then(|rest| rest.chars().next())
             .map_or(0, char::len_utf8);
-        Span::new(from.min(text.len()), (last + last_len).min(text.len()))
+        Span::new(from, (last + last_len).min(text.len()).max(from))
     }
 }
+
+/// Whether a normalized byte is part of a word: an ASCII letter or digit, or any byte of a
+/// non-ASCII character.
+#[inline]
+fn is_word(byte: u8) -> bool {
+    WORD_BYTES[usize::from(byte)]
+}
+
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte >= 0x80;
+        byte += 1;
+    }
+    table
+};
 
 /// Whether a hyphen stands between two letters (the byte before it in the normalized copy and
 /// the byte after it in the input).
@@ -388,6 +634,24 @@ mod tests {
         let end = normalized.bytes.len() - 1;
         let span = normalized.original_span(text, start, end);
         assert_eq!(&text[span.range()], "People’s\nRepublic");
+    }
+
+    #[test]
+    fn spans_map_back_across_collapsed_and_multibyte_text() {
+        let text = "Café  —\n\t Łukašenka’s   visit-day";
+        let normalized = Normalized::new(text);
+        let hay = String::from_utf8_lossy(&normalized.bytes).to_string();
+        assert_eq!(hay, "café - Łukašenka's visit day");
+        for (needle, original) in [
+            ("café", "Café"),
+            ("Łukašenka's", "Łukašenka’s"),
+            ("visit day", "visit-day"),
+            ("- Ł", "—\n\t Ł"),
+        ] {
+            let at = hay.find(needle).unwrap_or(usize::MAX);
+            let span = normalized.original_span(text, at, at + needle.len());
+            assert_eq!(&text[span.range()], original, "{needle}");
+        }
     }
 
     #[test]

@@ -52,8 +52,8 @@ pub(crate) struct Context<'d, 'r> {
     values: Vec<Option<Vec<Extracted>>>,
     /// The prose as the matcher reads it, kept for the co-word search.
     normalized: Normalized,
-    /// Co-words and `unless` phrases of the whole draft, found the first time one is asked for.
-    context_hits: Option<Vec<Hit>>,
+    /// Co-words and `unless` phrases per sentence, found the first time one is asked for.
+    context_hits: Vec<Option<Vec<Hit>>>,
     matcher: &'d Matcher,
     options: &'d CheckOptions,
 }
@@ -74,24 +74,34 @@ impl<'d, 'r> Context<'d, 'r> {
         self.values[index].as_deref().unwrap_or(&[])
     }
 
-    /// The co-words and `unless` phrases that stand inside `scope`.
-    pub fn context_hits_in(&mut self, scope: Span) -> impl Iterator<Item = Hit> + '_ {
-        let prose = &self.document.prose;
-        let hits = self
-            .context_hits
-            .get_or_insert_with(|| self.matcher.find_context_in(&self.normalized, prose));
-        let first = hits.partition_point(|hit| hit.span.start < scope.start);
-        hits[first..]
-            .iter()
-            .take_while(move |hit| hit.span.start < scope.end)
-            .filter(move |hit| hit.span.end <= scope.end)
-            .copied()
+    /// The values of sentence `index` if [`Context::values`] has extracted them already.
+    pub fn values_of(&self, index: usize) -> &[Extracted] {
+        self.values
+            .get(index)
+            .and_then(Option::as_deref)
+            .unwrap_or(&[])
     }
 
-    /// Whether a co-word or `unless` phrase with this meaning stands inside `scope`.
-    pub fn context_has(&mut self, scope: Span, meaning: Meaning) -> bool {
-        self.context_hits_in(scope)
-            .any(|hit| hit.meaning == meaning)
+    /// The co-words and `unless` phrases that stand inside `scope`.
+    pub fn context_hits_in(&mut self, scope: Span) -> impl Iterator<Item = Hit> + '_ {
+        let sentences = &self.document.sentences;
+        let first = sentences.partition_point(|s| s.span.end <= scope.start);
+        let last = sentences.partition_point(|s| s.span.start < scope.end);
+        let overlapping = first..last.max(first);
+        for index in overlapping.clone() {
+            if self.context_hits[index].is_none() {
+                let span = sentences[index].span;
+                let prose = &self.document.prose;
+                let found = self.matcher.find_context_in(&self.normalized, prose, span);
+                self.context_hits[index] = Some(found);
+            }
+        }
+        self.context_hits[overlapping]
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(move |hit| scope.contains(hit.span))
+            .copied()
     }
 
     /// Hits inside `span`.
@@ -189,7 +199,7 @@ impl<'r> Engine<'r> {
             hits,
             values: vec![None; document.sentences.len()],
             normalized,
-            context_hits: None,
+            context_hits: vec![None; document.sentences.len()],
             matcher: &self.matcher,
             options: &self.options,
         }

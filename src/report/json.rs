@@ -4,9 +4,10 @@
 
 use super::position::Positions;
 use super::{FileReport, Reporter};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, SourceRef};
 use crate::span::LineIndex;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 use std::io::{self, Write};
 
 /// One diagnostic as the JSON contract writes it.
@@ -18,64 +19,100 @@ pub fn json_diagnostic(
 ) -> Value {
     let start = index.line_col(text, diagnostic.span.start);
     let end = index.line_col(text, diagnostic.span.end);
-    diagnostic_value(
+    let shape = JsonDiagnostic::new(
         path,
         diagnostic,
         (start.line, start.column),
         (end.line, end.column),
-    )
+    );
+    serde_json::to_value(shape).unwrap_or(Value::Null)
 }
 
-/// The JSON object of a diagnostic whose start and end are at the given (line, column).
-fn diagnostic_value(
-    path: &str,
-    diagnostic: &Diagnostic,
-    start: (usize, usize),
-    end: (usize, usize),
-) -> Value {
-    json!({
-        "file": path,
-        "fact": diagnostic.fact,
-        "kind": diagnostic.kind.as_str(),
-        "severity": diagnostic.severity.as_str(),
-        "message": diagnostic.message,
-        "span": {
-            "start": diagnostic.span.start,
-            "end": diagnostic.span.end,
-            "line": start.0,
-            "column": start.1,
-            "end_line": end.0,
-            "end_column": end.1,
-        },
-        "found": diagnostic.found,
-        "expected": diagnostic.expected,
-        "fix": diagnostic.fix.as_ref().map(|fix| json!({
-            "start": fix.span.start,
-            "end": fix.span.end,
-            "replacement": fix.replacement,
-        })),
-        "source": diagnostic.source.as_ref().map(|source| json!({
-            "id": source.id,
-            "title": source.title,
-            "date": source.date,
-            "url": source.url,
-        })),
-    })
+/// A diagnostic in the shape of the contract, borrowing from it: fields in the contract's
+/// order, serialized straight to the output.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    fact: &'a str,
+    kind: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    span: JsonSpan,
+    found: &'a str,
+    expected: &'a str,
+    fix: Option<JsonFix<'a>>,
+    source: Option<&'a SourceRef>,
 }
 
-fn diagnostics(report: &FileReport<'_>) -> impl Iterator<Item = Value> {
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    /// The diagnostic whose start and end are at the given (line, column).
+    fn new(
+        path: &'a str,
+        diagnostic: &'a Diagnostic,
+        start: (usize, usize),
+        end: (usize, usize),
+    ) -> JsonDiagnostic<'a> {
+        JsonDiagnostic {
+            file: path,
+            fact: &diagnostic.fact,
+            kind: diagnostic.kind.as_str(),
+            severity: diagnostic.severity.as_str(),
+            message: &diagnostic.message,
+            span: JsonSpan {
+                start: diagnostic.span.start,
+                end: diagnostic.span.end,
+                line: start.0,
+                column: start.1,
+                end_line: end.0,
+                end_column: end.1,
+            },
+            found: &diagnostic.found,
+            expected: &diagnostic.expected,
+            fix: diagnostic.fix.as_ref().map(|fix| JsonFix {
+                start: fix.span.start,
+                end: fix.span.end,
+                replacement: &fix.replacement,
+            }),
+            source: diagnostic.source.as_ref(),
+        }
+    }
+}
+
+/// Each diagnostic of `report` in the contract's shape, handed to `write`.
+fn each_diagnostic(
+    report: &FileReport<'_>,
+    mut write: impl FnMut(&JsonDiagnostic<'_>) -> io::Result<()>,
+) -> io::Result<()> {
     let mut positions = Positions::new(report.text);
-    let path = report.path.to_string();
-    report.diagnostics.iter().map(move |diagnostic| {
+    for diagnostic in report.diagnostics {
         let start = positions.at(diagnostic.span.start);
         let end = positions.at(diagnostic.span.end);
-        diagnostic_value(
-            &path,
+        let shape = JsonDiagnostic::new(
+            report.path,
             diagnostic,
             (start.line, start.column),
             (end.line, end.column),
-        )
-    })
+        );
+        write(&shape)?;
+    }
+    Ok(())
 }
 
 /// `{"version": 1, "diagnostics": [...]}`, pretty-printed. The diagnostics are streamed as each
@@ -101,14 +138,14 @@ impl Json {
 impl Reporter for Json {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         self.start(out)?;
-        for value in diagnostics(report) {
-            let pretty = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
+        each_diagnostic(report, |shape| {
+            let pretty = serde_json::to_string_pretty(shape).map_err(io::Error::other)?;
             let separator = if self.written == 0 { "" } else { "," };
             let text = format!("{separator}\n    {}", pretty.replace('\n', "\n    "));
             out.write_all(text.as_bytes())?;
             self.written += 1;
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
@@ -123,12 +160,13 @@ pub struct JsonLines;
 
 impl Reporter for JsonLines {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        for value in diagnostics(report) {
-            let mut line = serde_json::to_string(&value).map_err(io::Error::other)?;
-            line.push('\n');
-            out.write_all(line.as_bytes())?;
-        }
-        Ok(())
+        let mut line = Vec::new();
+        each_diagnostic(report, |shape| {
+            line.clear();
+            serde_json::to_writer(&mut line, shape).map_err(io::Error::other)?;
+            line.push(b'\n');
+            out.write_all(&line)
+        })
     }
 
     fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
