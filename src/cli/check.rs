@@ -130,6 +130,9 @@ struct Settings {
     as_of: Option<PartialDate>,
     today: PartialDate,
     stdin_name: Option<String>,
+    /// Whether findings need their baseline fingerprints (a baseline is read or written, or
+    /// SARIF shows them); working them out is not free on a draft with many findings.
+    fingerprints: bool,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -205,6 +208,9 @@ pub fn run(args: CheckArgs) -> u8 {
         as_of: args.as_of,
         today: PartialDate::today(),
         stdin_name: args.stdin_filename.clone(),
+        fingerprints: args.baseline.is_some()
+            || args.write_baseline.is_some()
+            || args.format == Format::Sarif,
     };
 
     let collected = collect_drafts(&args.paths, &filter);
@@ -394,6 +400,9 @@ fn check_draft(engine: &Engine<'_>, draft: &Draft, settings: &Settings) -> Resul
     let fingerprints = diagnostics
         .iter()
         .map(|diagnostic| {
+            if !settings.fingerprints {
+                return String::new();
+            }
             let sentences = &document.sentences;
             let at =
                 sentences.partition_point(|sentence| sentence.span.end <= diagnostic.span.start);

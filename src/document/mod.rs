@@ -133,9 +133,12 @@ pub(crate) fn paragraphs(prose: &str, within: Span) -> Vec<Span> {
 
 /// The same number of bytes as `text`, all spaces, line breaks kept.
 pub(crate) fn blank(text: &str) -> String {
-    text.bytes()
-        .map(|b| if b == b'\n' { '\n' } else { ' ' })
-        .collect()
+    let bytes: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    // Only spaces and line breaks: always UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -662,7 +662,14 @@ impl<'a> Words<'a> {
     /// `pattern`, if the pattern matches with a value there: words compared after
     /// normalization, `...` skipping up to six words, the slot taking the words of one value.
     pub fn slot_value(&self, pattern: &[PatternPart], values: &[Span]) -> Option<usize> {
-        (0..self.spans.len()).find_map(|start| self.match_from(pattern, values, start, None))
+        // Most patterns start with a word: only the places with that word are tried.
+        let first = match pattern.first() {
+            Some(PatternPart::Words(expected)) => literal_words(expected).next(),
+            _ => None,
+        };
+        (0..self.spans.len())
+            .filter(|&start| first.is_none_or(|word| same_word(self.texts[start], word)))
+            .find_map(|start| self.match_from(pattern, values, start, None))
     }
 
     /// Match `pattern` from word `at`; `slot` is the value the slot took, once it has.
@@ -693,12 +700,7 @@ impl<'a> Words<'a> {
             }
             PatternPart::Words(expected) => {
                 let mut index = at;
-                // Punctuation in a pattern is not a word of the sentence.
-                let literal = expected
-                    .iter()
-                    .flat_map(|phrase| phrase.split_whitespace())
-                    .filter(|word| word.chars().any(char::is_alphanumeric));
-                for word in literal {
+                for word in literal_words(expected) {
                     if !same_word(self.texts.get(index)?, word) {
                         return None;
                     }
@@ -708,6 +710,15 @@ impl<'a> Words<'a> {
             }
         }
     }
+}
+
+/// The words of a pattern's literal part; punctuation in a pattern is not a word of the
+/// sentence.
+fn literal_words(phrases: &[String]) -> impl Iterator<Item = &str> {
+    phrases
+        .iter()
+        .flat_map(|phrase| phrase.split_whitespace())
+        .filter(|word| word.chars().any(char::is_alphanumeric))
 }
 
 /// Whether a word of the draft is a word of a pattern: ASCII case and the kind of apostrophe

@@ -477,6 +477,18 @@ impl Writer {
         self.bytes.push(byte);
     }
 
+    /// Push `run`, plain ASCII that came from original offset `position` on, through
+    /// [`ASCII_MAP`].
+    fn push_run(&mut self, run: &[u8], position: usize) {
+        let shift = position.saturating_sub(self.bytes.len());
+        if shift != self.shift {
+            self.shifts.push((self.bytes.len(), shift));
+            self.shift = shift;
+        }
+        self.bytes
+            .extend(run.iter().map(|&byte| ASCII_MAP[usize::from(byte & 0x7F)]));
+    }
+
     fn last(&self) -> Option<u8> {
         self.bytes.last().copied()
     }
@@ -493,19 +505,30 @@ impl Normalized {
         let input = text.as_bytes();
         let mut at = 0;
         while at < input.len() {
-            let byte = input[at];
-            if byte < 0x80 && byte != b'-' {
-                // ASCII: the common case, by table.
-                let mapped = ASCII_MAP[usize::from(byte)];
-                let space = mapped == b' ';
-                if !(space && last_space) {
-                    out.push(mapped, at);
+            // The common case: a run of ASCII without hyphens or doubled whitespace maps byte
+            // for byte, by table, with one look at the shift.
+            let run = at;
+            let mut space = last_space;
+            while let Some(&byte) = input.get(at) {
+                let white = ASCII_MAP.get(usize::from(byte)) == Some(&b' ');
+                if byte >= 0x80 || byte == b'-' || (white && space) {
+                    break;
                 }
+                space = white;
+                at += 1;
+            }
+            if at > run {
+                out.push_run(&input[run..at], run);
                 last_space = space;
+                continue;
+            }
+            let byte = input[at];
+            let position = at;
+            if byte < 0x80 && byte != b'-' {
+                // Whitespace after whitespace.
                 at += 1;
                 continue;
             }
-            let position = at;
             if byte == b'-' {
                 at += 1;
                 // A hyphen inside a word joins like a space: "Vice-President" is "Vice
