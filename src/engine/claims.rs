@@ -272,6 +272,17 @@ fn bind_sentence(
         values,
         years: scopes
             .iter()
+            .filter(|&&scope| {
+                // Only facts bound to an event look at the years of their scope.
+                candidates.iter().any(|candidate| {
+                    candidate.scope == scope
+                        && context
+                            .rules
+                            .facts
+                            .get(candidate.fact)
+                            .is_some_and(|fact| fact.event.is_some())
+                })
+            })
             .map(|&scope| (scope, years_in(context.document.prose_of(scope))))
             .collect(),
     };

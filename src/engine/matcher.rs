@@ -82,29 +82,47 @@ enum Automaton {
 /// A pattern that starts with a word can only match where the draft has that very word (both
 /// need a word boundary after it), so the first words of the patterns are kept as bits of
 /// their first byte, last byte and length: 2 KiB that stay in the fastest cache, and a word of
-/// the draft whose bit is clear is skipped at once. Patterns that start with punctuation are
-/// kept by their first two bytes.
+/// the draft whose bit is clear is skipped at once. A first word that is never a whole pattern
+/// on its own ("the" of "the two sides") must also be followed by a second word some pattern
+/// has after it: those pairs are kept as bits of a hash of both words. Patterns that start
+/// with punctuation are kept by their first two bytes.
 #[derive(Debug)]
 struct Starts {
+    /// First words, by first byte, last byte and length.
     words: Vec<u64>,
+    /// The same bits, of first words that are all of some pattern's words.
+    alone: Vec<u64>,
+    /// Hashes of a first word and the word after it.
+    two_words: Vec<u64>,
+    /// Patterns that start outside a word: first two bytes, or the one byte.
     pairs: Vec<u64>,
     singles: [bool; 256],
 }
 
 impl Starts {
     const WORD_BITS: usize = 32 * 32 * 16;
+    const TWO_WORD_BITS: usize = 1 << 16;
 
     fn new(patterns: &[Vec<u8>]) -> Starts {
         let mut starts = Starts {
             words: vec![0; Self::WORD_BITS / 64],
+            alone: vec![0; Self::WORD_BITS / 64],
+            two_words: vec![0; Self::TWO_WORD_BITS / 64],
             pairs: vec![0; 65536 / 64],
             singles: [false; 256],
         };
         for pattern in patterns {
-            let word = pattern.iter().take_while(|&&b| is_word(b)).count();
+            let (first, rest) = split_word(pattern);
+            if !first.is_empty() {
+                set(&mut starts.words, Self::word_bit(first));
+                match split_word(skip_non_word(rest)).0 {
+                    [] => set(&mut starts.alone, Self::word_bit(first)),
+                    second => set(&mut starts.two_words, Self::two_word_bit(first, second)),
+                }
+                continue;
+            }
             match pattern.as_slice() {
                 [] => {}
-                _ if word > 0 => set(&mut starts.words, Self::word_bit(&pattern[..word])),
                 [single] => starts.singles[usize::from(*single)] = true,
                 [first, second, ..] => set(&mut starts.pairs, Self::pair_bit(*first, *second)),
             }
@@ -118,14 +136,31 @@ impl Starts {
         (first << 9) | (last << 4) | (word.len() & 15)
     }
 
+    /// FNV-1a over both words, folded to the table's size.
+    fn two_word_bit(first: &[u8], second: &[u8]) -> usize {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &byte in first.iter().chain(b" ").chain(second) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        (hash ^ (hash >> 32)) as usize % Self::TWO_WORD_BITS
+    }
+
     fn pair_bit(first: u8, second: u8) -> usize {
         usize::from(first) << 8 | usize::from(second)
     }
 
-    /// Whether some pattern may start with the draft's word `word`.
+    /// Whether some pattern may start with the draft's word `word`, followed by `rest`.
     #[inline]
-    fn may_start_word(&self, word: &[u8]) -> bool {
-        get(&self.words, Self::word_bit(word))
+    fn may_start_word(&self, word: &[u8], rest: &[u8]) -> bool {
+        let bit = Self::word_bit(word);
+        if !get(&self.words, bit) {
+            return false;
+        }
+        if get(&self.alone, bit) {
+            return true;
+        }
+        let second = split_word(skip_non_word(rest)).0;
+        !second.is_empty() && get(&self.two_words, Self::two_word_bit(word, second))
     }
 
     /// Whether some pattern may start at `bytes`, which starts outside a word.
@@ -140,6 +175,24 @@ impl Starts {
             }
         }
     }
+}
+
+/// The word `bytes` starts with (maybe empty), and what follows it.
+fn split_word(bytes: &[u8]) -> (&[u8], &[u8]) {
+    let end = bytes
+        .iter()
+        .position(|&b| !is_word(b))
+        .unwrap_or(bytes.len());
+    bytes.split_at(end)
+}
+
+/// `bytes` from its first word byte on.
+fn skip_non_word(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|&b| is_word(b))
+        .unwrap_or(bytes.len());
+    &bytes[start..]
 }
 
 fn set(bits: &mut [u64], bit: usize) {
@@ -317,7 +370,7 @@ impl Table {
                 while at < bytes.len() && is_word(bytes[at]) {
                     at += 1;
                 }
-                self.starts.may_start_word(&bytes[from..at])
+                self.starts.may_start_word(&bytes[from..at], &bytes[at..])
             } else {
                 self.starts.may_start_other(&bytes[from..])
             };
@@ -675,6 +728,28 @@ mod tests {
             let span = normalized.original_span(text, at, at + needle.len());
             assert_eq!(&text[span.range()], original, "{needle}");
         }
+    }
+
+    #[test]
+    fn original_offsets_map_to_normalized_ones_and_back() {
+        let text = "A  “quoted”\n\n  Vice-President — of  Café’s\tboard.";
+        let normalized = Normalized::new(text);
+        let mut previous = 0;
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let inside = normalized.normalized_offset(at);
+            assert!(inside >= previous, "not monotonic at {at}");
+            previous = inside;
+            if inside < normalized.bytes.len() {
+                assert!(normalized.original(inside) >= at, "maps back before {at}");
+            }
+        }
+        assert_eq!(
+            normalized.normalized_offset(text.len()),
+            normalized.bytes.len()
+        );
+        let quoted = text.find('q').unwrap_or(0);
+        let back = normalized.original(normalized.normalized_offset(quoted));
+        assert_eq!(back, quoted);
     }
 
     #[test]
