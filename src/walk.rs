@@ -256,7 +256,7 @@ pub fn read_draft(draft: &Draft, shown: &str) -> Result<String, String> {
 
 /// `bytes` as text, or a message naming `shown` when they are binary or not UTF-8.
 pub fn text_of(bytes: Vec<u8>, shown: &str) -> Result<String, String> {
-    if let Some(at) = bytes.iter().position(|byte| *byte == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(format!(
             "{shown}: looks like a binary file (a NUL byte at offset {at}); not checked"
         ));

@@ -23,31 +23,27 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
     let mut start = 0;
     let bytes = body.as_bytes();
     let mut index = 0;
-    while index < bytes.len() {
-        let byte = bytes[index];
-        if matches!(byte, b'.' | b'!' | b'?') {
-            // Take a run of terminators and closing quotes or brackets.
-            let mut end = index + 1;
-            while end < bytes.len()
-                && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']')
-            {
-                end += 1;
-            }
-            while let Some(quote) = body[end..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '”' | '’' | '»'))
-            {
-                end += quote.len_utf8();
-            }
-            if ends_sentence(body, index, end) {
-                push_trimmed(&mut sentences, body, start, end, block.start);
-                start = end;
-            }
-            index = end;
-            continue;
+    // Each terminator, and the run of terminators and closing quotes or brackets after it.
+    while let Some(offset) = memchr::memchr3(b'.', b'!', b'?', &bytes[index..]) {
+        index += offset;
+        let mut end = index + 1;
+        while end < bytes.len()
+            && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']')
+        {
+            end += 1;
         }
-        index += 1;
+        while let Some(quote) = body[end..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '”' | '’' | '»'))
+        {
+            end += quote.len_utf8();
+        }
+        if ends_sentence(body, index, end) {
+            push_trimmed(&mut sentences, body, start, end, block.start);
+            start = end;
+        }
+        index = end;
     }
     push_trimmed(&mut sentences, body, start, body.len(), block.start);
     sentences
@@ -98,8 +94,10 @@ fn ends_sentence(body: &str, at: usize, end: usize) -> bool {
         // it joined unless a new sentence clearly starts with a common sentence opener.
         return starts_with_opener(after_space);
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS
+        .iter()
+        .any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
+    {
         // "No. 5" and "Jan. 20" never end there; "Co." or "etc." at a paragraph's end do, but
         // inside a block a capital after them is more often a name.
         return starts_with_opener(after_space);

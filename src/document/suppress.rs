@@ -15,9 +15,9 @@ impl Suppressions {
         let mut regions = Vec::new();
         let mut open: Vec<(usize, Option<String>)> = Vec::new();
         let mut search_from = 0;
-        while let Some(found) = text[search_from..].find("<!--") {
+        while let Some(found) = memchr::memmem::find(&text.as_bytes()[search_from..], b"<!--") {
             let start = search_from + found;
-            let Some(close) = text[start + 4..].find("-->") else {
+            let Some(close) = memchr::memmem::find(&text.as_bytes()[start + 4..], b"-->") else {
                 break;
             };
             let end = start + 4 + close + 3;
