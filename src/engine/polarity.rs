@@ -100,11 +100,7 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
             Span::new(claim.cue.end, negation.start)
         };
         let between_text = context.document.prose_of(between);
-        if distance > REACH
-            || between_text.contains([';', ':'])
-            || between_text.contains(" but ")
-            || between_text.contains(" although ")
-        {
+        if distance > REACH || clause_break(between_text) {
             continue;
         }
         // The phrase: an auxiliary before "not"/"never", the negation, and the verb after it.
@@ -161,6 +157,44 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         ));
         return;
     }
+}
+
+/// Whether `between` (the text from a cue to a negation, or back) crosses into another clause,
+/// whose verb the negation is then about: "backed the policy, and Beijing pledged not to…",
+/// "…, while critics did not…", "… and Beijing will not comment".
+fn clause_break(between: &str) -> bool {
+    const JOINS: &[&str] = &[
+        " but ",
+        " although ",
+        " though ",
+        " while ",
+        " whereas ",
+        " yet ",
+        " unlike ",
+    ];
+    const AFTER_COMMA: &[&str] = &[
+        "and ", "or ", "which ", "who ", "as ", "since ", "because ", "so ", "when ", "where ",
+    ];
+    if between.contains([';', ':']) {
+        return true;
+    }
+    let lower = between.to_lowercase();
+    if JOINS.iter().any(|join| lower.contains(join)) {
+        return true;
+    }
+    let after_comma = lower.split(',').skip(1).any(|rest| {
+        AFTER_COMMA
+            .iter()
+            .any(|word| rest.trim_start().starts_with(word))
+    });
+    // "and" before a capitalised word: a new subject ("… and Beijing will not …").
+    let new_subject = between.match_indices(" and ").any(|(at, and)| {
+        between[at + and.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    });
+    after_comma || new_subject
 }
 
 fn next_is(text: &str, words: &[(usize, usize)], index: usize, expected: &str) -> bool {

@@ -454,6 +454,30 @@ fn negating_another_verb_is_not_a_polarity_finding() {
 }
 
 #[test]
+fn a_negation_in_another_clause_is_not_a_polarity_finding() {
+    for text in [
+        "Minsk has backed the strategic partnership, and Beijing in turn pledged not to meddle.",
+        "They praised the strategic partnership, while critics did not share the view.",
+        "The strategic partnership was declared and Beijing will not comment further.",
+        "The strategic partnership was declared, which nobody could not see coming.",
+    ] {
+        assert_eq!(check(text, "2013-07-17"), [], "{text}");
+    }
+    assert_eq!(
+        check(
+            "The strategic partnership, the officials said, was not declared after all.",
+            "2013-07-17"
+        ),
+        [finding(
+            "polarity",
+            "partnership_declared",
+            "was not declared",
+            None
+        )]
+    );
+}
+
+#[test]
 fn possessives_and_curly_quotes_still_match() {
     assert_eq!(
         check(
