@@ -95,6 +95,53 @@ pub fn restyle_date(text: &str, found: PartialDate, expected: PartialDate) -> Op
     covered.then_some(out)
 }
 
+/// `text` (a rewritten date) with the weekday it names, if any, made the weekday of
+/// `year`-`month`-`day`: "Thursday, July 17" becomes "Wednesday, July 17" for 2013. Full and
+/// three-letter names keep their form and case; an impossible date leaves the text alone.
+pub fn fix_weekday(text: &str, year: i32, month: u8, day: u8) -> String {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let (Ok(year), Ok(month), Ok(day)) =
+        (i16::try_from(year), i8::try_from(month), i8::try_from(day))
+    else {
+        return text.to_string();
+    };
+    let Ok(date) = jiff::civil::Date::new(year, month, day) else {
+        return text.to_string();
+    };
+    let right = WEEKDAYS[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())];
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in tokens(text) {
+        let token = &text[start..end];
+        let full = WEEKDAYS.iter().any(|name| name.eq_ignore_ascii_case(token));
+        let short = token.len() == 3
+            && WEEKDAYS
+                .iter()
+                .any(|name| name[..3].eq_ignore_ascii_case(token));
+        if full || short {
+            let word = if full { right } else { &right[..3] };
+            out.push_str(&text[last..start]);
+            let cased = if token.starts_with(char::is_lowercase) {
+                word.to_lowercase()
+            } else {
+                match_case(token, word)
+            };
+            out.push_str(&cased);
+            last = end;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// "20 January 1992", "January 1992", "1992", "17 July".
 pub fn human_date(date: PartialDate) -> String {
     let month = date
@@ -417,6 +464,25 @@ fn group_thousands(digits: &str, separator: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_weekday_follows_the_new_date() {
+        // 17 July 2013 was a Wednesday; 20 January 1992 a Monday.
+        assert_eq!(
+            fix_weekday("Thursday, July 17", 2013, 7, 17),
+            "Wednesday, July 17"
+        );
+        assert_eq!(fix_weekday("THU 17 Jul", 2013, 7, 17), "WED 17 Jul");
+        assert_eq!(
+            fix_weekday("sunday 20 january", 1992, 1, 20),
+            "monday 20 january"
+        );
+        assert_eq!(fix_weekday("on 17 July", 2013, 7, 17), "on 17 July");
+        assert_eq!(
+            fix_weekday("Friday, 31 June", 2013, 6, 31),
+            "Friday, 31 June"
+        );
+    }
 
     #[test]
     fn dates_keep_their_style() {

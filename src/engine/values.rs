@@ -4,7 +4,8 @@
 
 use super::claims::{Bound, Claim, years_in};
 use super::render::{
-    human_date, human_money, human_number, restyle_date, restyle_number, restyle_ordinal,
+    fix_weekday, human_date, human_money, human_number, restyle_date, restyle_number,
+    restyle_ordinal,
 };
 use super::{Context, finding};
 use crate::diagnostic::{Diagnostic, FindingKind, Label};
@@ -137,9 +138,12 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
     };
     let text = context.text(stated.span);
     let verdict = match (&fact.expect, &stated.value) {
-        (Expect::Date(expected), Value::Date(found)) => {
-            compare_date(text, *found, event_year(context, fact, *expected))
-        }
+        (Expect::Date(expected), Value::Date(found)) => compare_date(
+            text,
+            *found,
+            event_year(context, fact, *expected),
+            context.date.year,
+        ),
         (
             Expect::Number {
                 value, tolerance, ..
@@ -235,7 +239,13 @@ struct Verdict {
     replacement: Option<String>,
 }
 
-fn compare_date(text: &str, found: PartialDate, expected: PartialDate) -> Option<Verdict> {
+/// `document_year` dates a weekday the text names when neither date has a year.
+fn compare_date(
+    text: &str,
+    found: PartialDate,
+    expected: PartialDate,
+    document_year: Option<i32>,
+) -> Option<Verdict> {
     let differs = |a: Option<u8>, b: Option<u8>| matches!((a, b), (Some(a), Some(b)) if a != b);
     let year_differs = matches!((found.year, expected.year), (Some(a), Some(b)) if a != b);
     let comparable = (found.year.is_some() && expected.year.is_some())
@@ -248,7 +258,13 @@ fn compare_date(text: &str, found: PartialDate, expected: PartialDate) -> Option
         return None;
     }
     // A stated month without a day cannot contradict the day.
-    let replacement = restyle_date(text, found, expected);
+    let year = expected.year.or(found.year).or(document_year);
+    let replacement = restyle_date(text, found, expected).map(|rewritten| {
+        match (year, expected.month, expected.day) {
+            (Some(year), Some(month), Some(day)) => fix_weekday(&rewritten, year, month, day),
+            _ => rewritten,
+        }
+    });
     Some(Verdict {
         expected: replacement.clone().unwrap_or_else(|| human_date(expected)),
         replacement,
