@@ -10,6 +10,7 @@
 
 #![allow(dead_code)]
 
+use factlint::value::MONTH_NAMES;
 use std::path::Path;
 
 /// A small deterministic generator (xorshift64*): the corpus must be the same on every run.
@@ -103,20 +104,6 @@ const TEAMS: &[&str] = &[
     "the women's team",
     "the champions",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const GOODS: &[&str] = &[
     "apples",
     "timber",
@@ -136,7 +123,7 @@ fn sentence(rng: &mut Rng) -> String {
     let person = rng.pick(PEOPLE);
     let role = rng.pick(ROLES);
     let thing = rng.pick(THINGS);
-    let month = rng.pick(MONTHS);
+    let month = rng.pick(&MONTH_NAMES);
     let day = 1 + rng.below(28);
     let year = 1995 + rng.below(31);
     let number = 2 + rng.below(480);
