@@ -605,7 +605,9 @@ impl Normalized {
                 }
                 '\u{2019}' | '\u{2018}' | '\u{02BC}' => Some(b'\''),
                 '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => Some(b'"'),
-                '\u{2010}' | '\u{2011}' if joins_words(out.last(), input.get(at).copied()) => {
+                '\u{2010}' | '\u{2011}' | '\u{2013}'
+                    if joins_words(out.last(), input.get(at).copied()) =>
+                {
                     out.push(b' ', position);
                     last_space = true;
                     continue;
@@ -750,6 +752,15 @@ mod tests {
         let quoted = text.find('q').unwrap_or(0);
         let back = normalized.original(normalized.normalized_offset(quoted));
         assert_eq!(back, quoted);
+    }
+
+    #[test]
+    fn an_en_dash_between_letters_joins_like_a_hyphen() {
+        let normalized = Normalized::new("Belarus–China ties, 1992–2013, and a dash – here");
+        assert_eq!(
+            String::from_utf8_lossy(&normalized.bytes),
+            "belarus china ties, 1992-2013, and a dash - here"
+        );
     }
 
     #[test]
