@@ -6,7 +6,7 @@
 use super::{Owner, example_date, owners};
 use crate::document::{Document, Format};
 use crate::engine::Engine;
-use crate::engine::claims::Bound;
+use crate::engine::claims::{Bound, Claim};
 use crate::engine::render::{restyle_date, restyle_number, restyle_ordinal};
 use crate::extract::{Options, Value, extract_with};
 use crate::rules::{Entity, Expect, RuleSet, Tolerance};
@@ -46,10 +46,18 @@ pub fn mutate(rules: &RuleSet) -> Vec<FactMutants<'_>> {
         for example in examples.iter().filter(|example| example.ok) {
             let original = Document::parse(&example.text, Format::Text);
             let (sentences, _) = engine.trace(&original, date);
-            let bound: Vec<Span> = sentences
+            let claims: Vec<&Claim> = sentences
                 .iter()
                 .flat_map(|sentence| &sentence.claims)
                 .filter(|claim| Owner::Fact(claim.fact) == owner)
+                .collect();
+            // An ok example that shows where a fact is *not* stated ("relations have grown
+            // since 2013") cannot catch a changed value: nothing there is checked.
+            if matches!(owner, Owner::Fact(_)) && claims.is_empty() {
+                continue;
+            }
+            let bound: Vec<Span> = claims
+                .iter()
                 .filter_map(|claim| match &claim.bound {
                     Bound::Value(value) => Some(value.span),
                     _ => None,
