@@ -177,6 +177,7 @@ fn candidates(
             !hits
                 .iter()
                 .any(|hit| matches!(hit.meaning, Meaning::Name { entity: e, .. } if e == entity))
+                && !named_by_pronoun(context, sentence, entity)
         });
         // The co-words and `unless` phrases of each scope, gathered once for all facts.
         let in_scope: &[Meaning] = if fact.near.is_empty() && fact.unless.is_empty() {
@@ -220,6 +221,36 @@ fn candidates(
         }
     }
     found
+}
+
+/// Whether sentence `index` refers to person `entity` by a pronoun ("It was his eighth trip"):
+/// it holds he, his, him, she or her, and the sentence before it, in the same paragraph, names
+/// that person.
+fn named_by_pronoun(context: &Context<'_, '_>, index: usize, entity: EntityIdx) -> bool {
+    const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her", "hers"];
+    let is_person = context
+        .rules
+        .entities
+        .get(entity)
+        .is_some_and(|declared| declared.class == "person");
+    let sentences = &context.document.sentences;
+    let (Some(current), Some(before)) = (sentences.get(index), index.checked_sub(1)) else {
+        return false;
+    };
+    let previous = sentences[before];
+    if !is_person || previous.block != current.block {
+        return false;
+    }
+    let has_pronoun = context
+        .document
+        .prose_of(current.span)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)));
+    has_pronoun
+        && context
+            .hits_in(previous.span)
+            .iter()
+            .any(|hit| matches!(hit.meaning, Meaning::Name { entity: e, .. } if e == entity))
 }
 
 fn gap(a: Span, b: Span) -> usize {

@@ -478,6 +478,38 @@ fn a_negation_in_another_clause_is_not_a_polarity_finding() {
 }
 
 #[test]
+fn a_pronoun_stands_for_the_person_named_in_the_sentence_before() {
+    let rules = r#"
+source s "Source" date 2016-09-30
+person lukashenko "Aleksandr Lukashenko" aka "Lukashenko"
+person xi "Xi Jinping"
+fact visit_number
+  cite s
+  when "trip to China"
+  with lukashenko
+  expect ordinal 9
+"#;
+    let found = |draft: &str| check_with(rules, draft, "2016-09-30");
+    assert_eq!(
+        found("Lukashenko landed in Beijing. It was his eighth trip to China."),
+        [finding("mismatch", "visit_number", "eighth", Some("ninth"))]
+    );
+    // Not across a paragraph, not without a pronoun, and not for another person.
+    assert_eq!(
+        found("Lukashenko landed.\n\nIt was his eighth trip to China."),
+        []
+    );
+    assert_eq!(
+        found("Lukashenko landed. It was the eighth trip to China."),
+        []
+    );
+    assert_eq!(
+        found("Xi Jinping waited. It was his eighth trip to China."),
+        []
+    );
+}
+
+#[test]
 fn possessives_and_curly_quotes_still_match() {
     assert_eq!(
         check(
