@@ -1,15 +1,19 @@
-//! One Aho-Corasick automaton over every phrase the rule set cares about: cues, co-words,
-//! `unless` phrases, entity names, aliases, adjectives and avoid-variants, titles and event
-//! names. Each pattern maps back to everything it means.
+//! Aho-Corasick automata over every phrase the rule set cares about: one for cues, entity
+//! names, aliases, adjectives and avoid-variants, titles and event names, run over the whole
+//! draft; one for co-words and `unless` phrases, run only over the sentences that need them.
+//! Each pattern maps back to everything it means.
 //!
 //! Matching runs over a *normalized* copy of the prose: ASCII lowercased, curly quotes and
-//! apostrophes made straight, dashes made `-`, and every run of whitespace (including the
-//! blanks left where Markdown markup stood) made one space. A table maps each normalized
-//! byte back to the original offset, so hits are reported as spans of the original file.
+//! apostrophes made straight, a hyphen or en dash between letters made a space, other dashes
+//! made `-`, and every run of whitespace (including the blanks left where Markdown markup
+//! stood) made one space. A sparse table of shifts maps normalized offsets back to the
+//! original ones, so hits are reported as spans of the original file.
 //!
-//! Match kind: `Standard` with overlapping search, because one stretch of text can mean
-//! several things at once ("Chinese Premier" is a title; "Chinese" is also China's adjective)
-//! and every meaning must be seen. Hits are then kept only on whole words.
+//! A phrase counts only from the start of a word and up to the end of one, so the automaton
+//! (match kind `Standard`) is walked anchored from word starts, and only where [`Starts`] says
+//! some phrase may begin; every pattern the walk passes through is kept, because one stretch
+//! of text can mean several things at once ("Chinese Premier" is a title; "Chinese" is also
+//! China's adjective) and every meaning must be seen.
 //!
 //! Case policy: cues, co-words, titles, avoid-variants and event names match in any case.
 //! Entity names, aliases and adjectives that start with a capital letter in the rules must
@@ -65,7 +69,7 @@ struct Table {
     automaton: Option<Automaton>,
     /// Per pattern: its meanings and whether it must start with a capital in the draft.
     meanings: Vec<Vec<(Meaning, bool)>>,
-    /// The first two bytes of the patterns, so that a walk only starts where one may match.
+    /// Where a pattern may start, so that a walk only starts there.
     starts: Starts,
 }
 
