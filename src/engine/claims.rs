@@ -173,12 +173,10 @@ fn candidates(
         };
         let scope = context.scope_span(sentence, fact.scope);
         let hits = context.hits_in(scope);
-        let with_missing = fact.with.iter().copied().find(|&entity| {
-            !hits
-                .iter()
-                .any(|hit| matches!(hit.meaning, Meaning::Name { entity: e, .. } if e == entity))
-                && !named_by_pronoun(context, sentence, entity)
-        });
+        let with_missing =
+            fact.with.iter().copied().find(|&entity| {
+                !names(hits, entity) && !named_by_pronoun(context, sentence, entity)
+            });
         // The co-words and `unless` phrases of each scope, gathered once for all facts.
         let in_scope: &[Meaning] = if fact.near.is_empty() && fact.unless.is_empty() {
             &[]
@@ -246,11 +244,23 @@ fn named_by_pronoun(context: &Context<'_, '_>, index: usize, entity: EntityIdx) 
         .prose_of(current.span)
         .split(|c: char| !c.is_alphabetic())
         .any(|word| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)));
-    has_pronoun
-        && context
-            .hits_in(previous.span)
-            .iter()
-            .any(|hit| matches!(hit.meaning, Meaning::Name { entity: e, .. } if e == entity))
+    has_pronoun && names(context.hits_in(previous.span), entity)
+}
+
+/// Whether `hits` name `entity`: by a name, or by a title no one else holds under that wording
+/// ("Chinese President" is Xi Jinping; "President" alone is Lukashenko's title too).
+fn names(hits: &[Hit], entity: EntityIdx) -> bool {
+    hits.iter().any(|hit| match hit.meaning {
+        Meaning::Name { entity: e, .. } => e == entity,
+        Meaning::Title { entity: e, .. } => {
+            e == entity
+                && !hits.iter().any(|other| {
+                    other.span == hit.span
+                        && matches!(other.meaning, Meaning::Title { entity: o, .. } if o != entity)
+                })
+        }
+        _ => false,
+    })
 }
 
 fn gap(a: Span, b: Span) -> usize {

@@ -510,6 +510,38 @@ fact visit_number
 }
 
 #[test]
+fn a_title_only_one_person_holds_names_that_person() {
+    let rules = r#"
+source s "Source" date 2013-07-16
+person lukashenko "Aleksandr Lukashenko" aka "Lukashenko"
+  title "President" aka "Belarusian President" from 1994-07-20
+person xi "Xi Jinping"
+  title "President" aka "Chinese President" from 2013-03-14
+fact talks_date
+  cite s
+  when "talks"
+  with xi
+  expect date 2013-07-16
+"#;
+    let found = |draft: &str| check_with(rules, draft, "2013-07-17");
+    assert_eq!(
+        found("The Chinese President held talks with his guest on 15 July."),
+        [finding(
+            "mismatch",
+            "talks_date",
+            "15 July",
+            Some("16 July")
+        )]
+    );
+    // "President" alone is the title of both: it names neither.
+    assert_eq!(
+        found("The President held talks with his guest on 15 July."),
+        []
+    );
+    assert_eq!(found("The Belarusian President held talks on 15 July."), []);
+}
+
+#[test]
 fn possessives_and_curly_quotes_still_match() {
     assert_eq!(
         check(
