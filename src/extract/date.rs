@@ -171,8 +171,9 @@ fn ends_cleanly(scan: &Scan, next: usize) -> bool {
     }
     match scan.kind(next) {
         Some(Kind::Word | Kind::Digits) => false,
-        Some(Kind::Symbol('%' | ':')) => false,
-        Some(Kind::Symbol('.' | ',' | '/' | '-')) => {
+        Some(Kind::Symbol('%')) => false,
+        // A colon starts a time only when digits follow ("18:30"); "July 18: talks" ends.
+        Some(Kind::Symbol('.' | ',' | '/' | '-' | ':')) => {
             !(scan.attached(next + 1) && scan.is_digits(next + 1))
         }
         _ => true,

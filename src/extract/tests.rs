@@ -56,6 +56,8 @@ fn dates() {
         ("The year 1992 was pivotal.", &["1992"]),
         ("He arrived on 16 July.", &["--07-16"]),
         ("He arrived on July 16.", &["--07-16"]),
+        ("Meetings on July 18th: the premier.", &["--07-18"]),
+        ("Agenda for July 18: talks.", &["--07-18"]),
         (
             "Talks on 16–17 July 2013 went well.",
             &["2013-07-16", "2013-07-17"],
