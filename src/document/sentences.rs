@@ -39,6 +39,10 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
         {
             end += quote.len_utf8();
         }
+        // Reference marks glued to the end: "in 1992.[1] Relations …", "said.[12][13]".
+        while let Some(mark) = reference_mark(&body[end..]) {
+            end += mark;
+        }
         if ends_sentence(body, index, end) {
             push_trimmed(&mut sentences, body, start, end, block.start);
             start = end;
@@ -47,6 +51,15 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
     }
     push_trimmed(&mut sentences, body, start, body.len(), block.start);
     sentences
+}
+
+/// The length of a reference mark at the start of `text` ("[1]", "[12]", "[a]", "[note 3]"):
+/// a bracket, up to 12 bytes without a line break or another bracket, and the closing bracket.
+fn reference_mark(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let mark = &inner[..close];
+    (close > 0 && close <= 12 && !mark.contains(['[', '\n'])).then_some(close + 2)
 }
 
 /// Whether the terminator at `at` (with its trailing run ending at `end`) ends a sentence.
@@ -236,6 +249,27 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn reference_marks_stay_with_their_sentence() {
+        assert_eq!(
+            split("Ties began in 1992.[1] Relations grew.[2][3] See [a] below. Done."),
+            [
+                "Ties began in 1992.[1]",
+                "Relations grew.[2][3]",
+                "See [a] below.",
+                "Done."
+            ]
+        );
+        // Not a reference mark: too long, or no closing bracket.
+        assert_eq!(
+            split("It ended.[see the long note here] Then. It ended.[1 Then."),
+            [
+                "It ended.[see the long note here] Then.",
+                "It ended.[1 Then."
+            ]
+        );
     }
 
     #[test]
