@@ -187,12 +187,15 @@ fn clause_break(between: &str) -> bool {
             .iter()
             .any(|word| rest.trim_start().starts_with(word))
     });
-    // "and" before a capitalised word: a new subject ("… and Beijing will not …").
+    // "and" before a capitalised word: a new subject ("… the policy and Beijing will not …"),
+    // unless a name stands before it too ("Lukashenko and Xi Jinping signed …").
     let new_subject = between.match_indices(" and ").any(|(at, and)| {
-        between[at + and.len()..]
+        let capital_after = between[at + and.len()..]
             .chars()
             .next()
-            .is_some_and(char::is_uppercase)
+            .is_some_and(char::is_uppercase);
+        let word_before = between[..at].rsplit(' ').next().unwrap_or("");
+        capital_after && !word_before.starts_with(char::is_uppercase)
     });
     after_comma || new_subject
 }

@@ -475,6 +475,19 @@ fn a_negation_in_another_clause_is_not_a_polarity_finding() {
             None
         )]
     );
+    // Two names joined by "and" are one subject, not a new clause.
+    assert_eq!(
+        check(
+            "The strategic partnership that Minsk and Beijing did not sign.",
+            "2013-07-17"
+        ),
+        [finding(
+            "polarity",
+            "partnership_declared",
+            "did not sign",
+            None
+        )]
+    );
 }
 
 #[test]
