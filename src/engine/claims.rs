@@ -456,6 +456,7 @@ fn assign(
             let counts = matches!(fact.expect, Expect::Number { count: true, .. });
             let between = Span::new(value.span.end, cue.start.max(value.span.end));
             if distance <= MAX_DISTANCE
+                && !closed_off(context.document.prose_of(between))
                 && (!counts || counts_cue(context.document.prose_of(between), value.span, cue))
             {
                 pairs.push((distance, which, value_index));
@@ -532,6 +533,26 @@ fn assign(
             }
         })
         .collect()
+}
+
+/// Whether a value in brackets is closed off from a cue after them: `between` (the text from
+/// the value to the cue) closes a bracket it did not open. "The visit (15–17 July), when the
+/// sides signed a declaration": the dates belong to the visit, not to the declaration.
+fn closed_off(between: &str) -> bool {
+    let mut depth = 0i32;
+    for byte in between.bytes() {
+        match byte {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a number counts the things its cue names: it stands before the cue with at most

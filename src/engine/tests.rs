@@ -555,6 +555,40 @@ fact talks_date
 }
 
 #[test]
+fn a_value_in_brackets_belongs_to_what_stands_before_them() {
+    let rules = r#"
+source s "Source" date 2013-07-16
+fact declaration_date
+  cite s
+  when "declaration"
+  expect date 2013-07-16
+"#;
+    let found = |draft: &str| check_with(rules, draft, "2013-07-17");
+    assert_eq!(
+        found("The visit (15–17 July), when the sides signed a declaration, went well."),
+        []
+    );
+    assert_eq!(
+        found("The declaration (signed on 17 July) crowned the visit."),
+        [finding(
+            "mismatch",
+            "declaration_date",
+            "17 July",
+            Some("16 July")
+        )]
+    );
+    assert_eq!(
+        found("On 17 July (a Wednesday) the sides signed a declaration."),
+        [finding(
+            "mismatch",
+            "declaration_date",
+            "17 July",
+            Some("16 July")
+        )]
+    );
+}
+
+#[test]
 fn possessives_and_curly_quotes_still_match() {
     assert_eq!(
         check(
