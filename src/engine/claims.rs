@@ -167,16 +167,17 @@ fn candidates(
     }
     let mut found = Vec::new();
     let mut scoped: Vec<(Span, Vec<Meaning>)> = Vec::new();
+    // Whether the sentence holds a personal pronoun: looked at once, when a fact needs it.
+    let pronoun = std::cell::OnceCell::new();
     for (fact_index, cue_spans) in cues {
         let Some(fact) = context.rules.facts.get(fact_index) else {
             continue;
         };
         let scope = context.scope_span(sentence, fact.scope);
         let hits = context.hits_in(scope);
-        let with_missing =
-            fact.with.iter().copied().find(|&entity| {
-                !names(hits, entity) && !named_by_pronoun(context, sentence, entity)
-            });
+        let with_missing = fact.with.iter().copied().find(|&entity| {
+            !names(hits, entity) && !named_by_pronoun(context, sentence, entity, &pronoun)
+        });
         // The co-words and `unless` phrases of each scope, gathered once for all facts.
         let in_scope: &[Meaning] = if fact.near.is_empty() && fact.unless.is_empty() {
             &[]
@@ -223,8 +224,13 @@ fn candidates(
 
 /// Whether sentence `index` refers to person `entity` by a pronoun ("It was his eighth trip"):
 /// it holds he, his, him, she or her, and the sentence before it, in the same paragraph, names
-/// that person.
-fn named_by_pronoun(context: &Context<'_, '_>, index: usize, entity: EntityIdx) -> bool {
+/// that person. `pronoun` keeps whether the sentence holds one, for the next fact.
+fn named_by_pronoun(
+    context: &Context<'_, '_>,
+    index: usize,
+    entity: EntityIdx,
+    pronoun: &std::cell::OnceCell<bool>,
+) -> bool {
     const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her", "hers"];
     let is_person = context
         .rules
@@ -239,11 +245,13 @@ fn named_by_pronoun(context: &Context<'_, '_>, index: usize, entity: EntityIdx) 
     if !is_person || previous.block != current.block {
         return false;
     }
-    let has_pronoun = context
-        .document
-        .prose_of(current.span)
-        .split(|c: char| !c.is_alphabetic())
-        .any(|word| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)));
+    let has_pronoun = *pronoun.get_or_init(|| {
+        context
+            .document
+            .prose_of(current.span)
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)))
+    });
     has_pronoun && names(context.hits_in(previous.span), entity)
 }
 
