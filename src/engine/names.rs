@@ -4,6 +4,7 @@
 use super::matcher::Meaning;
 use super::{Context, finding};
 use crate::diagnostic::{Diagnostic, FindingKind};
+use crate::span::{Span, floor_char_boundary};
 
 pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     for hit in &context.hits {
@@ -16,6 +17,9 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let Some(avoided) = declared.avoid.get(variant) else {
             continue;
         };
+        if mentioned_as_a_spelling(context, hit.span) {
+            continue;
+        }
         let replacement =
             if is_adjective_variant(avoided, &declared.name, declared.adjectives.first()) {
                 declared
@@ -40,6 +44,38 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             source,
         ));
     }
+}
+
+/// Whether the variant at `span` is mentioned as a spelling rather than used: "Belarus
+/// (formerly Byelorussia)", "also spelled Lukashenka", "in Russian: …". The words that say so
+/// must stand close to it, in the same sentence.
+fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
+    const MARKERS: &[&str] = &[
+        "spelled",
+        "spelt",
+        "spelling",
+        "transliterat",
+        "romanis",
+        "romaniz",
+        "also written",
+        "written as",
+        "also known as",
+        "formerly",
+        "in belarusian",
+        "belarusian:",
+        "in russian",
+        "russian:",
+    ];
+    let sentences = &context.document.sentences;
+    let at = sentences.partition_point(|sentence| sentence.span.end <= span.start);
+    let Some(sentence) = sentences.get(at).map(|sentence| sentence.span) else {
+        return false;
+    };
+    let prose = &context.document.prose;
+    let from = floor_char_boundary(prose, span.start.saturating_sub(40).max(sentence.start));
+    let to = floor_char_boundary(prose, (span.end + 25).min(sentence.end));
+    let around = prose.get(from..to).unwrap_or("").to_lowercase();
+    MARKERS.iter().any(|marker| around.contains(marker))
 }
 
 /// Whether an avoided variant is an adjective: it ends like the adjective and unlike the name

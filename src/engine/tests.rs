@@ -589,6 +589,27 @@ fact declaration_date
 }
 
 #[test]
+fn a_variant_mentioned_as_a_spelling_is_not_a_misspelling() {
+    for text in [
+        "Belarus (formerly Byelorussia) signed.",
+        "Belarus, also spelled Byelorussia in older maps, signed.",
+        "The Soviet-era spelling Byelorussia is gone.",
+        "Belarus (in Russian: Byelorussia) signed.",
+    ] {
+        assert_eq!(check(text, "2013-07-17"), [], "{text}");
+    }
+    assert_eq!(
+        check("Byelorussia signed. It was spelled out.", "2013-07-17"),
+        [finding(
+            "misspelling",
+            "belarus",
+            "Byelorussia",
+            Some("Belarus")
+        )]
+    );
+}
+
+#[test]
 fn possessives_and_curly_quotes_still_match() {
     assert_eq!(
         check(
