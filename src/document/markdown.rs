@@ -1,5 +1,8 @@
 //! Markdown drafts: the prose view (text kept, markup blanked) and its blocks, from
 //! pulldown-cmark's events with source offsets.
+//!
+//! A table row is one block, its cells joined by the blanked pipes: a row such as "| 20
+//! January 1992 | Diplomatic relations established |" states its fact like a sentence.
 
 use super::blank;
 use crate::span::Span;
@@ -23,7 +26,8 @@ pub fn prose(text: &str, skip: usize) -> (String, Vec<Span>) {
                 Tag::Paragraph
                 | Tag::Heading { .. }
                 | Tag::Item
-                | Tag::TableCell
+                | Tag::TableHead
+                | Tag::TableRow
                 | Tag::FootnoteDefinition(_) => open.push(None),
                 Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                     hidden += 1
@@ -34,7 +38,8 @@ pub fn prose(text: &str, skip: usize) -> (String, Vec<Span>) {
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::Item
-                | TagEnd::TableCell
+                | TagEnd::TableHead
+                | TagEnd::TableRow
                 | TagEnd::FootnoteDefinition => {
                     open.pop();
                 }

@@ -53,7 +53,7 @@ pub struct Document<'a> {
     /// The same length as `text`: prose kept, everything else (markup, code, HTML, link
     /// targets, front matter) replaced by spaces, line breaks kept.
     pub prose: String,
-    /// Blocks of prose (paragraphs, headings, list items, table cells), in order.
+    /// Blocks of prose (paragraphs, headings, list items, table rows), in order.
     pub blocks: Vec<Span>,
     pub sentences: Vec<Sentence>,
     /// The `date:` of YAML front matter, if any.
@@ -168,6 +168,30 @@ mod tests {
                 "New paragraph here."
             ]
         );
+    }
+
+    #[test]
+    fn a_markdown_table_row_is_one_block() {
+        let text = "Intro line.\n\n| Date | Event |\n| --- | --- |\n| 20 January 1992 | Ties set up. Embassies followed. |\n| 1993 | More |\n";
+        let document = Document::parse(text, Format::Markdown);
+        let blocks: Vec<&str> = document
+            .blocks
+            .iter()
+            .map(|span| document.prose_of(*span))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                "Intro line.",
+                "Date   Event",
+                "20 January 1992   Ties set up. Embassies followed.",
+                "1993   More"
+            ]
+        );
+        // A cell's sentence end still ends a sentence; a cell border alone does not.
+        let all = sentences(text, Format::Markdown);
+        assert_eq!(all[2], "20 January 1992   Ties set up.");
+        assert_eq!(all[3], "Embassies followed.");
     }
 
     #[test]

@@ -235,6 +235,24 @@ fn negated_affirmed_facts() {
 }
 
 #[test]
+fn a_table_row_is_read_as_one_statement() {
+    // The date and the cue stand in different cells of one row; the header row and the
+    // other rows state nothing about them.
+    let draft = "| When | What |\n| --- | --- |\n| 21 January 1992 | Diplomatic relations established |\n| 1993 | Embassies opened |\n";
+    assert_eq!(
+        check(draft, "2013-07-17"),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "21 January 1992",
+            Some("20 January 1992")
+        )]
+    );
+    let right = draft.replace("21 January", "20 January");
+    assert_eq!(check(&right, "2013-07-17"), []);
+}
+
+#[test]
 fn code_and_suppressed_lines_are_not_checked() {
     let draft = "Text `Byelorussia` here.\n\n```\nByelorussia\n```\n\n<!-- factlint-disable-next-line belarus -->\nByelorussia again.\n";
     assert_eq!(check(draft, "2013-07-17"), []);
