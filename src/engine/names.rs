@@ -4,6 +4,7 @@
 use super::matcher::Meaning;
 use super::{Context, finding};
 use crate::diagnostic::{Diagnostic, FindingKind};
+use crate::rules::Entity;
 use crate::span::{Span, floor_char_boundary};
 
 pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
@@ -17,7 +18,9 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let Some(avoided) = declared.avoid.get(variant) else {
             continue;
         };
-        if mentioned_as_a_spelling(context, hit.span) {
+        if mentioned_as_a_spelling(context, hit.span)
+            || written_as_accepted(context.text(hit.span), declared)
+        {
             continue;
         }
         let replacement =
@@ -76,6 +79,36 @@ fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
     let to = floor_char_boundary(prose, (span.end + 25).min(sentence.end));
     let around = prose.get(from..to).unwrap_or("").to_lowercase();
     MARKERS.iter().any(|marker| around.contains(marker))
+}
+
+/// Whether `written` is one of the entity's accepted forms: the matcher reads a hyphen like a
+/// space, so it finds the variant "Jean Claude Juncker" in "Jean-Claude Juncker" too; the text
+/// as written decides.
+fn written_as_accepted(written: &str, declared: &Entity) -> bool {
+    let written = spelling(written);
+    std::iter::once(&declared.name)
+        .chain(&declared.aliases)
+        .chain(&declared.adjectives)
+        .any(|form| spelling(form) == written)
+}
+
+/// `text` as a spelling: lowercase, every dash a hyphen, every apostrophe straight, every
+/// whitespace run one space.
+fn spelling(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.trim().chars() {
+        match ch {
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => out.push('-'),
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Whether an avoided variant is an adjective: it ends like the adjective and unlike the name

@@ -129,6 +129,39 @@ fn misspelled_names_are_fixed_to_the_name_or_adjective() {
 }
 
 #[test]
+fn a_variant_that_differs_only_by_a_hyphen_is_told_apart_from_the_name() {
+    // Hyphens match like spaces, so the variant and the name are the same phrase to the
+    // matcher; the text as written decides.
+    let rules = r#"
+person juncker "Jean-Claude Juncker" aka "Juncker" avoid "Jean Claude Juncker"
+person kim "Kim Jong Un" avoid "Kim Jong-un"
+"#;
+    assert_eq!(
+        check_with(rules, "Jean-Claude Juncker spoke.", "2016-01-01"),
+        []
+    );
+    assert_eq!(check_with(rules, "Kim Jong Un spoke.", "2016-01-01"), []);
+    assert_eq!(
+        check_with(rules, "Jean Claude Juncker spoke.", "2016-01-01"),
+        [finding(
+            "misspelling",
+            "juncker",
+            "Jean Claude Juncker",
+            Some("Jean-Claude Juncker")
+        )]
+    );
+    assert_eq!(
+        check_with(rules, "Kim Jong-un spoke.", "2016-01-01"),
+        [finding(
+            "misspelling",
+            "kim",
+            "Kim Jong-un",
+            Some("Kim Jong Un")
+        )]
+    );
+}
+
+#[test]
 fn titles_are_checked_on_the_document_date() {
     let draft = "Chinese President Xi Jinping met President Lukashenko. Vice President Xi Jinping spoke. Premier Xi Jinping left.";
     assert_eq!(
@@ -141,6 +174,39 @@ fn titles_are_checked_on_the_document_date() {
     // In 2010 the same words were right, and the President was not yet.
     let earlier = check("Vice President Xi Jinping visited Minsk.", "2010-03-24");
     assert!(earlier.is_empty(), "{earlier:?}");
+}
+
+#[test]
+fn appositive_titles_after_a_qualifier() {
+    // "current" and "incumbent" claim the title now; "former" and "then" put it in the past.
+    for draft in [
+        "Xi Jinping, the current Vice President, spoke.",
+        "Xi Jinping, the incumbent Vice President, spoke.",
+        "Xi Jinping, an outgoing Vice President, spoke.",
+    ] {
+        assert_eq!(
+            check(draft, "2014-05-01"),
+            [finding(
+                "outdated",
+                "xi",
+                "Vice President",
+                Some("President")
+            )],
+            "{draft}"
+        );
+    }
+    for draft in [
+        "Xi Jinping, the former Vice President, spoke.",
+        "Xi Jinping, then Vice President, spoke.",
+        "Xi Jinping, the then Vice President, spoke.",
+        "Xi Jinping, the ex-Vice President, spoke.",
+    ] {
+        assert_eq!(check(draft, "2014-05-01"), [], "{draft}");
+    }
+    assert_eq!(
+        check("Xi Jinping, the former Premier, spoke.", "2014-05-01"),
+        [finding("title", "xi", "Premier", Some("President"))]
+    );
 }
 
 #[test]

@@ -61,6 +61,20 @@ fn title_before(context: &Context<'_, '_>, hits: &[Hit], name: &Hit) -> Option<S
         .min_by_key(|span| span.start)
 }
 
+const APPOSITIVE_ARTICLES: &[&str] = &["the ", "a ", "an "];
+const APPOSITIVE_QUALIFIERS: &[&str] = &[
+    "current ",
+    "incumbent ",
+    "sitting ",
+    "outgoing ",
+    "now ",
+    "then ",
+    "then-",
+    "former ",
+    "ex-",
+    "late ",
+];
+
 /// A title in apposition after the name ("Li Keqiang, the Chinese Premier"), but not one that
 /// belongs to the next name of a list ("Li Keqiang, President Xi Jinping and …").
 fn title_after(context: &Context<'_, '_>, hits: &[Hit], name: &Hit) -> Option<Span> {
@@ -70,10 +84,16 @@ fn title_after(context: &Context<'_, '_>, hits: &[Hit], name: &Hit) -> Option<Sp
     let after_comma = rest.strip_prefix(',')?;
     let trimmed = after_comma.trim_start();
     let mut offset = name.span.end + 1 + (after_comma.len() - trimmed.len());
-    for article in ["the ", "The ", "a ", "then ", "now "] {
-        if let Some(stripped) = trimmed.strip_prefix(article) {
-            offset += trimmed.len() - stripped.len();
-            break;
+    // An article, then a word that places the title in time ("the current", "the former"):
+    // `judge` reads that word again.
+    let mut rest = trimmed;
+    for words in [APPOSITIVE_ARTICLES, APPOSITIVE_QUALIFIERS] {
+        if let Some(word) = words.iter().find(|word| {
+            rest.get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word))
+        }) {
+            rest = &rest[word.len()..];
+            offset += word.len();
         }
     }
     let title = hits
