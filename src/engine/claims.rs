@@ -55,6 +55,9 @@ pub enum Miss {
     OtherYear(i32),
     /// The draft is dated more than a year away from the fact's event.
     FarFromEvent,
+    /// The draft calls the statement false or puts it in another's mouth ("falsely
+    /// reported", "claimed", "…; in fact …").
+    Disowned,
 }
 
 /// A fact whose cue was found in a sentence but that was not taken as stated there.
@@ -118,6 +121,8 @@ struct Candidate {
     fact: FactIdx,
     cues: Vec<Span>,
     scope: Span,
+    /// Values before this offset stand in a part of the sentence the draft disowns.
+    from: usize,
 }
 
 /// Bind every statement of every fact in the document.
@@ -165,6 +170,11 @@ fn candidates(
             }),
         }
     }
+    // Cues and values before this offset stand in a statement the draft disowns (0: none).
+    let disowned = match disowned_until(context.document.prose_of(span)) {
+        0 => 0,
+        until => span.start + until,
+    };
     let mut found = Vec::new();
     let mut scoped: Vec<(Span, Vec<Meaning>)> = Vec::new();
     // Whether the sentence holds a personal pronoun: looked at once, when a fact needs it.
@@ -203,6 +213,9 @@ fn candidates(
             (Some(group), _, _) => Some(Miss::Near(group)),
             (None, Some(entity), _) => Some(Miss::With(entity)),
             (None, None, true) => Some(Miss::Unless),
+            (None, None, false) if cue_spans.iter().all(|cue| cue.start < disowned) => {
+                Some(Miss::Disowned)
+            }
             (None, None, false) => None,
         };
         match reason {
@@ -214,12 +227,74 @@ fn candidates(
             }),
             None => found.push(Candidate {
                 fact: fact_index,
-                cues: cue_spans,
+                cues: cue_spans
+                    .into_iter()
+                    .filter(|cue| cue.start >= disowned)
+                    .collect(),
                 scope,
+                from: disowned,
             }),
         }
     }
     found
+}
+
+/// How much of `sentence` (bytes from its start) the draft disowns: all of it when it calls
+/// what it reports false or distances itself from it ("a tabloid falsely reported", "an
+/// opposition website claimed", "claims that … are untrue"); the part before a correction
+/// ("…; in fact they were held on 16 July"); otherwise nothing.
+fn disowned_until(sentence: &str) -> usize {
+    const FALSE: &[&str] = &[
+        "falsely",
+        "wrongly",
+        "erroneously",
+        "mistakenly",
+        "incorrectly",
+        "allegedly",
+        "alleged",
+        "claimed",
+        "claiming",
+        "claim that",
+        "claims that",
+        "rumour",
+        "rumours",
+        "rumoured",
+        "rumor",
+        "rumors",
+        "rumored",
+        "misreported",
+        "untrue",
+        "not true",
+        "is false",
+        "are false",
+        "was false",
+        "were false",
+    ];
+    const CORRECTIONS: &[&str] = &["in fact", "actually", "in reality", "in truth"];
+    let lower = sentence.to_lowercase();
+    let whole_word = |at: usize, len: usize| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + len..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let find = |phrase: &str| {
+        lower
+            .match_indices(phrase)
+            .map(|(at, _)| at)
+            .find(|&at| whole_word(at, phrase.len()))
+    };
+    if FALSE.iter().any(|phrase| find(phrase).is_some()) {
+        return sentence.len();
+    }
+    CORRECTIONS
+        .iter()
+        .filter_map(|phrase| find(phrase))
+        .filter(|&at| {
+            let before = lower[..at].trim_end();
+            before.ends_with([';', ',', '\u{2014}', '\u{2013}']) || before.ends_with(" but")
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Whether sentence `index` refers to person `entity` by a pronoun ("It was his eighth trip"):
@@ -436,7 +511,11 @@ fn assign(
             let (indexes, spans): (Vec<usize>, Vec<Span>) = values
                 .iter()
                 .enumerate()
-                .filter(|(_, v)| v.value.kind() == kind && sentence.contains(v.span))
+                .filter(|(_, v)| {
+                    v.value.kind() == kind
+                        && sentence.contains(v.span)
+                        && v.span.start >= candidate.from
+                })
                 .map(|(index, v)| {
                     let span =
                         Span::new(v.span.start - sentence.start, v.span.end - sentence.start);
@@ -457,7 +536,10 @@ fn assign(
             continue;
         }
         for (value_index, value) in values.iter().enumerate() {
-            if value.value.kind() != kind || !candidate.scope.contains(value.span) {
+            if value.value.kind() != kind
+                || !candidate.scope.contains(value.span)
+                || value.span.start < candidate.from
+            {
                 continue;
             }
             let (distance, cue) = nearest_cue(&candidate.cues, value.span);

@@ -104,6 +104,15 @@ impl<'d, 'r> Context<'d, 'r> {
             .copied()
     }
 
+    /// The co-words and `unless` phrases of sentence `index`, if [`Context::context_hits_in`]
+    /// has looked for them already.
+    pub fn context_hits_of(&self, index: usize) -> &[Hit] {
+        self.context_hits
+            .get(index)
+            .and_then(Option::as_deref)
+            .unwrap_or(&[])
+    }
+
     /// Hits inside `span`.
     pub fn hits_in(&self, span: Span) -> &[Hit] {
         let first = self.hits.partition_point(|hit| hit.span.start < span.start);

@@ -2,6 +2,7 @@
 //! established", "refused to recognise") is a `polarity` finding on the negated verb phrase.
 
 use super::claims::Claim;
+use super::matcher::Meaning;
 use super::{Context, finding};
 use crate::diagnostic::{Diagnostic, FindingKind, Label};
 use crate::span::Span;
@@ -37,6 +38,42 @@ const NEUTRAL_VERBS: &[&str] = &[
     "revealed",
     "only",
     "just",
+    "merely",
+    "simply",
+    "necessarily",
+    "least",
+];
+
+/// Stems of verbs that state a fact: after its cue, a negation must reach one of them (or one
+/// of the fact's co-words) to negate the fact ("the declaration was not signed"), not some
+/// other thing the subject did ("the declaration did not commit either side to funding").
+const STATING_VERBS: &[&str] = &[
+    "sign",
+    "establish",
+    "reaffirm",
+    "confirm",
+    "recogni",
+    "support",
+    "back",
+    "agree",
+    "conclud",
+    "adopt",
+    "approv",
+    "ratif",
+    "endors",
+    "uphold",
+    "upheld",
+    "accept",
+    "declar",
+    "held",
+    "hold",
+    "take",
+    "took",
+    "reach",
+    "exist",
+    "set up",
+    "launch",
+    "open",
 ];
 
 /// Stems of verbs whose negation affirms ("never wavered", "did not abandon", "never
@@ -76,15 +113,52 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
     let sentence = context.document.sentences[claim.sentence].span;
     let text = context.document.prose_of(sentence);
     let words = words(text);
+    // Where the fact's cue and co-words start, relative to the sentence.
+    let fact_words: Vec<usize> = context
+        .context_hits_of(claim.sentence)
+        .iter()
+        .filter(|hit| matches!(hit.meaning, Meaning::Near { fact, .. } if fact == claim.fact))
+        .map(|hit| hit.span.start)
+        .chain(std::iter::once(claim.cue.start))
+        .filter_map(|start| start.checked_sub(sentence.start))
+        .collect();
+    let starts_fact_word = |index: usize| {
+        words
+            .get(index)
+            .is_some_and(|&(start, _)| fact_words.contains(&start))
+    };
     for (index, &(start, end)) in words.iter().enumerate() {
         let word = text[start..end].to_lowercase().replace('’', "'");
+        // "No declaration … was signed", "signed no declaration".
+        let determiner = word == "no" && starts_fact_word(index + 1);
         let is_negation = word == "not"
             || word == "never"
             || word.ends_with("n't")
+            || determiner
             || (word == "no" && next_is(text, &words, index, "longer"))
             || (matches!(word.as_str(), "refused" | "failed" | "declined")
                 && next_is(text, &words, index, "to"));
         if !is_negation {
+            continue;
+        }
+        // "on 16 July, not 17 July", "Minsk, not Guangzhou": a contrast, not a negation.
+        let contrast = words.get(index + 1).is_some_and(|&(next, _)| {
+            text[next..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+        });
+        if contrast && !determiner {
+            continue;
+        }
+        // After the cue, the negation must reach a verb that states the fact.
+        let after_cue = sentence.start + start >= claim.cue.end;
+        let reaches_fact = (index + 1..(index + 4).min(words.len())).any(|next| {
+            let (from, to) = words[next];
+            let lower = text[from..to].to_lowercase();
+            starts_fact_word(next) || STATING_VERBS.iter().any(|stem| lower.starts_with(stem))
+        });
+        if after_cue && !determiner && !reaches_fact {
             continue;
         }
         let negation_start = index;
@@ -115,7 +189,9 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         if word == "no" || matches!(word.as_str(), "refused" | "failed" | "declined") {
             last += 1;
         }
-        if let Some(&(verb_start, verb_end)) = words.get(last + 1) {
+        if determiner {
+            // "no declaration": the phrase is the determiner and its noun.
+        } else if let Some(&(verb_start, verb_end)) = words.get(last + 1) {
             let verb = &text[verb_start..verb_end];
             // "did not discuss the One China policy" says nothing against the policy, and
             // "has never wavered in its support" affirms it.

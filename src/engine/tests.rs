@@ -300,6 +300,115 @@ fn negated_affirmed_facts() {
     );
 }
 
+const CLAIM_RULES: &str = r#"
+source s "S" date 2013-07-16
+fact partnership
+  cite s
+  when "strategic partnership"
+  near "declaration" | "signed" | "sign" | "established"
+  affirm
+fact talks_date
+  cite s
+  when "talks"
+  expect date 2013-07-16
+fact agreements_value
+  cite s
+  when "worth"
+  expect money USD 1.5 billion
+"#;
+
+#[test]
+fn negation_of_the_fact_itself() {
+    let negated = [
+        (
+            "No declaration on strategic partnership was signed.",
+            "No declaration",
+        ),
+        (
+            "The leaders signed no declaration on strategic partnership.",
+            "no declaration",
+        ),
+        (
+            "The declaration on strategic partnership was not signed.",
+            "was not signed",
+        ),
+        (
+            "The leaders did not sign a declaration on strategic partnership.",
+            "did not sign",
+        ),
+    ];
+    for (draft, phrase) in negated {
+        assert_eq!(
+            check_with(CLAIM_RULES, draft, "2013-07-17"),
+            [finding("polarity", "partnership", phrase, None)],
+            "{draft}"
+        );
+    }
+    // A negation about something else the declaration did, a "not merely", a contrast.
+    for draft in [
+        "The declaration on strategic partnership did not commit either side to new funding.",
+        "The declaration on strategic partnership is not merely symbolic.",
+        "The declaration on strategic partnership was signed on 16 July, not 17 July.",
+        "The talks were held on 16 July, not 15 July.",
+    ] {
+        assert_eq!(check_with(CLAIM_RULES, draft, "2013-07-17"), [], "{draft}");
+    }
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "The talks were held on 15 July, not 16 July.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "talks_date",
+            "15 July",
+            Some("16 July")
+        )]
+    );
+}
+
+#[test]
+fn claims_the_draft_calls_false_are_not_its_own() {
+    for draft in [
+        "A tabloid falsely reported that the talks were held on 15 July.",
+        "An opposition website claimed the deals were worth $5 billion.",
+        "Several outlets reported that the talks took place on 15 July; in fact they were held on 16 July.",
+        "Claims that the declaration on strategic partnership was not signed are false.",
+        "Rumours that the deals were worth $5 billion are untrue.",
+    ] {
+        assert_eq!(check_with(CLAIM_RULES, draft, "2013-07-17"), [], "{draft}");
+    }
+    // The draft's own statement, however emphatic, is checked.
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "In fact, the talks were held on 15 July.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "talks_date",
+            "15 July",
+            Some("16 July")
+        )]
+    );
+    // The corrected statement after "in fact" is the draft's own.
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "Some reported the talks took place on 16 July; in fact the talks were held on 15 July.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "talks_date",
+            "15 July",
+            Some("16 July")
+        )]
+    );
+}
+
 #[test]
 fn a_table_row_is_read_as_one_statement() {
     // The date and the cue stand in different cells of one row; the header row and the
