@@ -175,8 +175,12 @@ fn candidates(
         0 => 0,
         until => span.start + until,
     };
+    let asides: Vec<Span> = insertions(context.document.prose_of(span))
+        .into_iter()
+        .map(|aside| aside.shift(span.start))
+        .collect();
     let mut found = Vec::new();
-    let mut scoped: Vec<(Span, Vec<Meaning>)> = Vec::new();
+    let mut scoped: Vec<(Span, Vec<Hit>)> = Vec::new();
     // Whether the sentence holds a personal pronoun: looked at once, when a fact needs it.
     let pronoun = std::cell::OnceCell::new();
     for (fact_index, cue_spans) in cues {
@@ -189,26 +193,34 @@ fn candidates(
             !names(hits, entity) && !named_by_pronoun(context, sentence, entity, &pronoun)
         });
         // The co-words and `unless` phrases of each scope, gathered once for all facts.
-        let in_scope: &[Meaning] = if fact.near.is_empty() && fact.unless.is_empty() {
+        let in_scope: &[Hit] = if fact.near.is_empty() && fact.unless.is_empty() {
             &[]
         } else {
             let at = match scoped.iter().position(|(span, _)| *span == scope) {
                 Some(at) => at,
                 None => {
-                    let meanings = context.context_hits_in(scope).map(|hit| hit.meaning);
-                    scoped.push((scope, meanings.collect()));
+                    let hits = context.context_hits_in(scope).collect();
+                    scoped.push((scope, hits));
                     scoped.len() - 1
                 }
             };
             &scoped[at].1
         };
         let near_missing = (0..fact.near.len()).find(|&group| {
-            !in_scope.contains(&Meaning::Near {
-                fact: fact_index,
-                group,
+            !in_scope.iter().any(|hit| {
+                hit.meaning
+                    == Meaning::Near {
+                        fact: fact_index,
+                        group,
+                    }
             })
         });
-        let unless = in_scope.contains(&Meaning::Unless(fact_index));
+        // An `unless` phrase in an aside about a name ("Xi Jinping, who visited Minsk in
+        // 2010, held talks …") does not speak for the statement.
+        let unless = in_scope.iter().any(|hit| {
+            hit.meaning == Meaning::Unless(fact_index)
+                && !in_background(&asides, &cue_spans, hit.span)
+        });
         let reason = match (near_missing, with_missing, unless) {
             (Some(group), _, _) => Some(Miss::Near(group)),
             (None, Some(entity), _) => Some(Miss::With(entity)),
@@ -394,6 +406,10 @@ fn bind_sentence(
         sentence_text,
         words: std::cell::OnceCell::new(),
         values,
+        insertions: insertions(sentence_text)
+            .into_iter()
+            .map(|span| span.shift(sentence_span.start))
+            .collect(),
         years: scopes
             .iter()
             .filter(|&&scope| {
@@ -472,6 +488,24 @@ struct Reading<'a> {
     values: Vec<&'a Extracted>,
     /// The years named in each candidate scope.
     years: Vec<(Span, Vec<(usize, i32)>)>,
+    /// Phrases set off after a name in the sentence (see [`insertions`]).
+    insertions: Vec<Span>,
+}
+
+impl Reading<'_> {
+    /// Whether `span` stands in a phrase set off after a name that holds none of the
+    /// candidate's cues: background to the statement ("Lukashenko, in power since 1994, held
+    /// talks …"), not part of it.
+    fn in_background(&self, candidate: &Candidate, span: Span) -> bool {
+        in_background(&self.insertions, &candidate.cues, span)
+    }
+}
+
+/// Whether `span` stands in one of the `insertions` that holds none of the `cues`.
+fn in_background(insertions: &[Span], cues: &[Span], span: Span) -> bool {
+    insertions.iter().any(|insertion| {
+        insertion.contains(span) && !cues.iter().any(|cue| insertion.contains(*cue))
+    })
 }
 
 /// One binding of the active candidates: for each candidate, what it bound, how, and the cue
@@ -515,6 +549,11 @@ fn assign(
                     v.value.kind() == kind
                         && sentence.contains(v.span)
                         && v.span.start >= candidate.from
+                        && !reading.in_background(candidate, v.span)
+                        && !contrasted(
+                            context.document.prose_of(sentence),
+                            v.span.start - sentence.start,
+                        )
                 })
                 .map(|(index, v)| {
                     let span =
@@ -539,6 +578,8 @@ fn assign(
             if value.value.kind() != kind
                 || !candidate.scope.contains(value.span)
                 || value.span.start < candidate.from
+                || reading.in_background(candidate, value.span)
+                || contrasted(&context.document.prose, value.span.start)
             {
                 continue;
             }
@@ -547,6 +588,13 @@ fn assign(
             let between = Span::new(value.span.end, cue.start.max(value.span.end));
             if distance <= MAX_DISTANCE
                 && !closed_off(context.document.prose_of(between))
+                && !earlier_predicate(
+                    context.document.prose_of(between),
+                    context.document.prose_of(Span::new(
+                        reading.sentence_span.start,
+                        value.span.start.max(reading.sentence_span.start),
+                    )),
+                )
                 && (!counts || counts_cue(context.document.prose_of(between), value.span, cue))
             {
                 pairs.push((distance, which, value_index));
@@ -587,6 +635,8 @@ fn assign(
             };
             if !classes.contains(&declared.class.as_str())
                 || candidate.cues.iter().any(|cue| cue.contains(hit.span))
+                || contrasted(&context.document.prose, hit.span.start)
+                || reading.in_background(candidate, hit.span)
             {
                 continue;
             }
@@ -623,6 +673,142 @@ fn assign(
             }
         })
         .collect()
+}
+
+/// Phrases set off after a name, as spans into `sentence`: from a comma after a capitalised
+/// word and a word that opens an aside ("Lukashenko, in power since 1994,", "Lukashenko, who
+/// was elected in 1994,", "Shanghai, a city he last saw in 2010") to the next comma, and
+/// brackets after a capitalised word that open the same way ("Lukashenko (in power since
+/// 1994)").
+fn insertions(sentence: &str) -> Vec<Span> {
+    const OPENERS: &[&str] = &[
+        "who ",
+        "whom ",
+        "whose ",
+        "which ",
+        "where ",
+        "a ",
+        "an ",
+        "in power ",
+        "in office ",
+        "born ",
+        "elected ",
+        "aged ",
+        "once ",
+        "formerly ",
+        "then ",
+        "now ",
+    ];
+    let after_name = |at: usize| {
+        sentence[..at]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .and_then(|word| word.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let opens_aside = |at: usize| {
+        let rest = sentence[at + 1..].trim_start();
+        OPENERS.iter().any(|opener| {
+            rest.get(..opener.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(opener))
+        })
+    };
+    // "On the production of cars in Belarus, an agreement was reached": the first comma of a
+    // sentence that opens with a preposition ends that phrase; no aside starts there.
+    const PREPOSITIONS: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "with",
+        "for",
+        "since",
+        "from",
+        "by",
+        "under",
+        "following",
+        "amid",
+        "despite",
+        "as",
+        "to",
+        "of",
+        "over",
+        "within",
+        "about",
+    ];
+    let opening = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let mut first_comma = PREPOSITIONS
+        .contains(&opening.as_str())
+        .then(|| sentence.find(','))
+        .flatten();
+    let mut found = Vec::new();
+    for (at, byte) in sentence.bytes().enumerate() {
+        if first_comma == Some(at) {
+            first_comma = None;
+            continue;
+        }
+        let end = match byte {
+            b',' => sentence[at + 1..]
+                .find([',', ';', ')'])
+                .map_or(sentence.len(), |end| at + 1 + end),
+            b'(' => sentence[at..]
+                .find(')')
+                .map_or(sentence.len(), |end| at + end + 1),
+            _ => continue,
+        };
+        // "the NPP ($600m)" is the value of the NPP's loan, not an aside.
+        if after_name(at) && opens_aside(at) {
+            found.push(Span::new(at, end));
+        }
+    }
+    found
+}
+
+/// Whether the value or name at `at` in `prose` is the rejected side of a contrast: "on 16
+/// July, not 17 July", "in Beijing rather than Shanghai".
+fn contrasted(prose: &str, at: usize) -> bool {
+    let before = prose.get(..at).unwrap_or("");
+    let tail = &before[crate::span::floor_char_boundary(before, before.len().saturating_sub(16))..];
+    let tail = tail.to_lowercase();
+    [" not ", " not the ", "rather than ", "instead of ", ",not "]
+        .iter()
+        .any(|marker| tail.ends_with(marker))
+}
+
+/// Whether a value before its cue belongs to an earlier predicate of the sentence: `between`
+/// (from the value to the cue) goes on to another verb after "and" or a semicolon ("arrived
+/// on 15 July and held talks the next day", "arrived on 15 July; the talks followed"), and
+/// the value does not open the sentence (`before`, the sentence up to the value, is at most a
+/// preposition), where it would cover both ("On 15 July he arrived and held talks").
+fn earlier_predicate(between: &str, before: &str) -> bool {
+    const OPENING: &[&str] = &[
+        "", "on", "in", "by", "since", "from", "as of", "until", "till",
+    ];
+    const PAST: &[&str] = &[
+        "held", "met", "made", "took", "went", "came", "began", "gave", "paid", "saw", "won",
+        "had", "led", "spoke", "sat", "left", "flew", "got", "then",
+    ];
+    if OPENING.contains(&before.trim().to_lowercase().as_str()) {
+        return false;
+    }
+    if between.contains(';') {
+        return true;
+    }
+    let lower = between.to_lowercase();
+    lower.match_indices(" and ").any(|(at, and)| {
+        let next = lower[at + and.len()..]
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        PAST.contains(&next) || (next.len() > 4 && next.ends_with("ed"))
+    })
 }
 
 /// Whether a value in brackets is closed off from a cue after them: `between` (the text from
@@ -743,7 +929,9 @@ fn about_fact_event(
     let outside = |year: i32| year < first_year || year > last_year;
     let stated_year = values
         .iter()
-        .filter(|value| Some(value.span) != bound_span)
+        .filter(|value| {
+            Some(value.span) != bound_span && !reading.in_background(candidate, value.span)
+        })
         .find_map(|value| match &value.value {
             Value::Date(date) => date.year.filter(|&year| outside(year)),
             _ => None,
@@ -756,7 +944,10 @@ fn about_fact_event(
     let other_year = stated_year.or_else(|| {
         years.iter().find_map(|&(at, year)| {
             let span = Span::new(candidate.scope.start + at, candidate.scope.start + at + 4);
-            (!bound_span.is_some_and(|bound| bound.overlaps(span)) && outside(year)).then_some(year)
+            (!bound_span.is_some_and(|bound| bound.overlaps(span))
+                && !reading.in_background(candidate, span)
+                && outside(year))
+            .then_some(year)
         })
     });
     let far = context.date.year.is_some()

@@ -369,6 +369,126 @@ fn negation_of_the_fact_itself() {
 }
 
 #[test]
+fn a_year_or_value_set_off_after_a_name_is_background() {
+    // A year in a phrase about a name ("Lukashenko, in power since 1994,") does not move the
+    // sentence to another time, and its values are not the fact's.
+    for draft in [
+        "Lukashenko, in power since 1994, held talks with Xi Jinping in Shanghai.",
+        "Lukashenko, who was elected in 1994, held talks with Xi Jinping in Shanghai.",
+        "Lukashenko held talks with Xi Jinping in Shanghai, a city he last saw in 2010.",
+        "Lukashenko (in power since 1994) held talks with Xi Jinping in Shanghai.",
+    ] {
+        assert_eq!(
+            check(draft, "2013-07-17"),
+            [finding(
+                "mismatch",
+                "talks_place",
+                "Shanghai",
+                Some("Beijing")
+            )],
+            "{draft}"
+        );
+    }
+    // The comma after an opening phrase starts no aside.
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "For the talks with Xi Jinping in Beijing, a date of 15 July was set.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "talks_date",
+            "15 July",
+            Some("16 July")
+        )]
+    );
+    // A year that dates the talks themselves still does.
+    for draft in [
+        "In 2010 Lukashenko held talks with Xi Jinping in Shanghai.",
+        "The talks, which were held in 2010, took place in Shanghai.",
+    ] {
+        assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
+    }
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "Lukashenko, in power since 1994, held talks with Xi Jinping on 15 July.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "talks_date",
+            "15 July",
+            Some("16 July")
+        )]
+    );
+}
+
+#[test]
+fn an_unless_phrase_in_an_aside_does_not_count() {
+    let rules = format!("{CLAIM_RULES}  unless \"Minsk\"\n");
+    assert_eq!(
+        check_with(
+            &rules,
+            "The deals, which Xi Jinping, who visited Minsk in 2010, praised, were worth $2 billion.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "agreements_value",
+            "$2 billion",
+            Some("$1.5 billion")
+        )]
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "In Minsk the deals were worth $2 billion.",
+            "2013-07-17"
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_value_of_an_earlier_predicate_is_not_the_facts() {
+    // The date is the arrival's: the talks come after "and held" or a semicolon.
+    for draft in [
+        "Lukashenko arrived on 15 July and held talks with Xi Jinping the next day.",
+        "Lukashenko arrived in Beijing on 15 July and then held talks with Xi Jinping.",
+        "Lukashenko arrived on 15 July; the talks followed a day later.",
+    ] {
+        assert_eq!(check_with(CLAIM_RULES, draft, "2013-07-17"), [], "{draft}");
+    }
+    // A date that opens the sentence covers both.
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "On 15 July Lukashenko arrived and held talks with Xi Jinping.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "talks_date",
+            "15 July",
+            Some("16 July")
+        )]
+    );
+}
+
+#[test]
+fn a_contrasted_name_is_not_in_the_slot() {
+    for draft in [
+        "Minsk and Shenzhen, not Shanghai, agreed on friendly exchanges.",
+        "The talks were held in Beijing, not Shanghai.",
+        "The talks were held in Beijing rather than Shanghai.",
+    ] {
+        assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
+    }
+}
+
+#[test]
 fn claims_the_draft_calls_false_are_not_its_own() {
     for draft in [
         "A tabloid falsely reported that the talks were held on 15 July.",
