@@ -550,6 +550,7 @@ fn assign(
                         && sentence.contains(v.span)
                         && v.span.start >= candidate.from
                         && !reading.in_background(candidate, v.span)
+                        && !converted(context, &fact.expect, values, v)
                         && !contrasted(
                             context.document.prose_of(sentence),
                             v.span.start - sentence.start,
@@ -580,6 +581,7 @@ fn assign(
                 || value.span.start < candidate.from
                 || reading.in_background(candidate, value.span)
                 || contrasted(&context.document.prose, value.span.start)
+                || converted(context, &fact.expect, values, value)
             {
                 continue;
             }
@@ -808,6 +810,66 @@ fn earlier_predicate(between: &str, before: &str) -> bool {
             .next()
             .unwrap_or("");
         PAST.contains(&next) || (next.len() > 4 && next.ends_with("ed"))
+    })
+}
+
+/// Whether `value` is an amount in another currency than the fact's, given next to the same
+/// amount in the fact's currency: "9.2 billion yuan ($1.5 billion)", "$1.5 billion (about 9.2
+/// billion yuan)", "9.2 billion yuan, or about $1.5 billion". The fact is read in its own.
+fn converted(
+    context: &Context<'_, '_>,
+    expect: &Expect,
+    values: &[&Extracted],
+    value: &Extracted,
+) -> bool {
+    const LINKS: &[&str] = &[
+        "or",
+        "about",
+        "some",
+        "roughly",
+        "around",
+        "approximately",
+        "nearly",
+        "almost",
+        "i.e",
+        "equivalent",
+        "to",
+        "equal",
+        "worth",
+        "approx",
+        "c",
+    ];
+    let (Expect::Money { currency, .. }, Value::Money { currency: own, .. }) =
+        (expect, &value.value)
+    else {
+        return false;
+    };
+    if own == currency {
+        return false;
+    }
+    values.iter().any(|other| {
+        let Value::Money {
+            currency: theirs, ..
+        } = &other.value
+        else {
+            return false;
+        };
+        if theirs != currency {
+            return false;
+        }
+        let between = if other.span.start >= value.span.end {
+            Span::new(value.span.end, other.span.start)
+        } else if value.span.start >= other.span.end {
+            Span::new(other.span.end, value.span.start)
+        } else {
+            return false;
+        };
+        let text = context.document.prose_of(between);
+        text.len() <= 40
+            && text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|word| !word.is_empty())
+                .all(|word| LINKS.contains(&word.to_lowercase().as_str()))
     })
 }
 

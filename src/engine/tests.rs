@@ -478,6 +478,40 @@ fn a_value_of_an_earlier_predicate_is_not_the_facts() {
 }
 
 #[test]
+fn an_amount_given_in_two_currencies_is_read_in_the_facts() {
+    for draft in [
+        "The deals are worth about 9.2 billion yuan ($1.5 billion).",
+        "The deals are worth 9.2 billion yuan, or about $1.5 billion.",
+        "The deals are worth $1.5 billion (about 9.2 billion yuan).",
+    ] {
+        assert_eq!(check_with(CLAIM_RULES, draft, "2013-07-17"), [], "{draft}");
+    }
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "The deals are worth about 9.2 billion yuan ($2 billion).",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "agreements_value",
+            "$2 billion",
+            Some("$1.5 billion")
+        )]
+    );
+    // Alone, an amount in another currency is still what the draft says.
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "The deals are worth 9.2 billion yuan.",
+            "2013-07-17"
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
 fn a_contrasted_name_is_not_in_the_slot() {
     for draft in [
         "Minsk and Shenzhen, not Shanghai, agreed on friendly exchanges.",
