@@ -754,6 +754,34 @@ fn anniversaries_count_from_the_document_or_the_stated_year() {
         ),
         []
     );
+    // "The same year" is the year of the sentence before.
+    assert_eq!(
+        check(
+            "On 15 September 2022 the leaders met in Samarkand. The same year marked the 30th anniversary of diplomatic relations.",
+            "2024-11-15"
+        ),
+        []
+    );
+    // Counted back from the document's year.
+    for draft in [
+        "Two years ago they marked the 30th anniversary of diplomatic relations.",
+        "They marked the 30th anniversary of diplomatic relations 2 years ago.",
+        "A decade ago they marked the 22nd anniversary of diplomatic relations.",
+    ] {
+        assert_eq!(check(draft, "2024-11-15"), [], "{draft}");
+    }
+    assert_eq!(
+        check(
+            "Three years ago they marked the 30th anniversary of diplomatic relations.",
+            "2024-11-15"
+        ),
+        [finding(
+            "mismatch",
+            "relations_anniversary",
+            "30th",
+            Some("29th")
+        )]
+    );
 }
 
 #[test]

@@ -356,14 +356,58 @@ fn reference_year(
         })
         .map(|(_, year)| year)
         .max()
+        .or_else(|| year_before(context, claim.sentence, text))
         .or_else(|| Some(context.date.year? + relative_year(text)))
         .unwrap_or(base_year)
 }
 
-/// The year a sentence speaks of relative to the document's: "last year" is −1, "next year"
-/// +1, otherwise 0.
+/// The year "the same year" or "that year" refers to: the last year the sentence before
+/// names, in the same block.
+fn year_before(context: &Context<'_, '_>, index: usize, text: &str) -> Option<i32> {
+    let lower = text.to_lowercase();
+    if !["the same year", "that year", "that same year"]
+        .iter()
+        .any(|phrase| lower.contains(phrase))
+    {
+        return None;
+    }
+    let sentences = &context.document.sentences;
+    let (current, previous) = (sentences.get(index)?, sentences.get(index.checked_sub(1)?)?);
+    if current.block != previous.block {
+        return None;
+    }
+    years_in(context.document.prose_of(previous.span))
+        .last()
+        .map(|&(_, year)| year)
+}
+
+/// The year a sentence speaks of relative to the document's: "last year" is −1, "two years
+/// ago" −2, "a decade ago" −10, "next year" +1, otherwise 0.
 fn relative_year(sentence: &str) -> i32 {
+    const COUNTS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
     let lower = sentence.to_lowercase();
+    for (at, unit) in [(" years ago", 1), (" decades ago", 10), (" decade ago", 10)]
+        .iter()
+        .flat_map(|&(phrase, unit)| lower.match_indices(phrase).map(move |(at, _)| (at, unit)))
+    {
+        let count = lower[..at].rsplit(' ').next().unwrap_or("");
+        let count = count
+            .parse::<i32>()
+            .ok()
+            .or_else(|| {
+                COUNTS
+                    .iter()
+                    .position(|word| *word == count)
+                    .and_then(|n| i32::try_from(n).ok())
+            })
+            .or_else(|| matches!(count, "a" | "one").then_some(1));
+        if let Some(count) = count.filter(|count| (1..=200).contains(count)) {
+            return -(count * unit);
+        }
+    }
     if [
         "last year",
         "a year ago",
