@@ -534,6 +534,20 @@ fn assign(
         let Some(kind) = value_kind(&fact.expect) else {
             continue;
         };
+        // Values of the fact's type that it may take at all (see docs/checking.md §4).
+        let takes = |value: &Extracted| {
+            value.value.kind() == kind
+                && candidate.scope.contains(value.span)
+                && value.span.start >= candidate.from
+                && !reading.in_background(candidate, value.span)
+                && !contrasted(&context.document.prose, value.span.start)
+                && !converted(context, &fact.expect, values, value)
+                && !(kind == ValueKind::Ordinal
+                    && counted_since(context.document.prose_of(Span::new(
+                        value.span.end,
+                        reading.sentence_span.end.max(value.span.end),
+                    ))))
+        };
         let at_slot = if fact.patterns.is_empty() {
             None
         } else {
@@ -545,17 +559,7 @@ fn assign(
             let (indexes, spans): (Vec<usize>, Vec<Span>) = values
                 .iter()
                 .enumerate()
-                .filter(|(_, v)| {
-                    v.value.kind() == kind
-                        && sentence.contains(v.span)
-                        && v.span.start >= candidate.from
-                        && !reading.in_background(candidate, v.span)
-                        && !converted(context, &fact.expect, values, v)
-                        && !contrasted(
-                            context.document.prose_of(sentence),
-                            v.span.start - sentence.start,
-                        )
-                })
+                .filter(|(_, v)| sentence.contains(v.span) && takes(v))
                 .map(|(index, v)| {
                     let span =
                         Span::new(v.span.start - sentence.start, v.span.end - sentence.start);
@@ -576,13 +580,7 @@ fn assign(
             continue;
         }
         for (value_index, value) in values.iter().enumerate() {
-            if value.value.kind() != kind
-                || !candidate.scope.contains(value.span)
-                || value.span.start < candidate.from
-                || reading.in_background(candidate, value.span)
-                || contrasted(&context.document.prose, value.span.start)
-                || converted(context, &fact.expect, values, value)
-            {
+            if !takes(value) {
                 continue;
             }
             let (distance, cue) = nearest_cue(&candidate.cues, value.span);
@@ -871,6 +869,18 @@ fn converted(
                 .filter(|word| !word.is_empty())
                 .all(|word| LINKS.contains(&word.to_lowercase().as_str()))
     })
+}
+
+/// Whether an ordinal counts from some later point, not from the start: "the first visit
+/// since 2010", "his third trip since Xi Jinping took office". `after` is the sentence after
+/// the ordinal; "since" must come before the clause ends.
+fn counted_since(after: &str) -> bool {
+    let clause = after.split([',', ';', ':', '(']).next().unwrap_or("");
+    let clause = clause.split(" and ").next().unwrap_or("");
+    let clause = &clause[..crate::span::floor_char_boundary(clause, clause.len().min(60))];
+    clause
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| word.eq_ignore_ascii_case("since"))
 }
 
 /// Whether a value in brackets is closed off from a cue after them: `between` (the text from

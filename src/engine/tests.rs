@@ -512,6 +512,34 @@ fn an_amount_given_in_two_currencies_is_read_in_the_facts() {
 }
 
 #[test]
+fn an_ordinal_counted_since_a_later_point_is_not_the_count() {
+    let rules = r#"
+source s "S" date 2013-07-16
+fact visit_number
+  cite s
+  when "visit to China" | "trip to China"
+  expect ordinal 8
+"#;
+    for draft in [
+        "It was his first visit to China since 2010.",
+        "It was his eighth visit to China and his second since 2010.",
+        "It is his third trip to China since Xi Jinping took office.",
+    ] {
+        assert_eq!(check_with(rules, draft, "2013-07-17"), [], "{draft}");
+    }
+    for draft in [
+        "It was his ninth visit to China.",
+        "It was his ninth visit to China and his second since 2010.",
+    ] {
+        assert_eq!(
+            check_with(rules, draft, "2013-07-17"),
+            [finding("mismatch", "visit_number", "ninth", Some("eighth"))],
+            "{draft}"
+        );
+    }
+}
+
+#[test]
 fn a_contrasted_name_is_not_in_the_slot() {
     for draft in [
         "Minsk and Shenzhen, not Shanghai, agreed on friendly exchanges.",
