@@ -50,7 +50,8 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whether the variant at `span` is mentioned as a spelling rather than used: "Belarus
-/// (formerly Byelorussia)", "also spelled Lukashenka", "in Russian: …". The words that say so
+/// (formerly Byelorussia)", "also spelled Lukashenka", "in Russian: …", or is part of a
+/// historical name ("the Byelorussian SSR"). The words that say so
 /// must stand close to it, in the same sentence.
 fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
     const MARKERS: &[&str] = &[
@@ -68,6 +69,9 @@ fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
         "belarusian:",
         "in russian",
         "russian:",
+        // The name of the Soviet republic is history, not a spelling.
+        "soviet socialist",
+        " ssr",
     ];
     let sentences = &context.document.sentences;
     let at = sentences.partition_point(|sentence| sentence.span.end <= span.start);

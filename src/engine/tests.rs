@@ -126,6 +126,13 @@ fn misspelled_names_are_fixed_to_the_name_or_adjective() {
             finding("misspelling", "belarus", "Byelorussian", Some("Belarusian")),
         ]
     );
+    // The Soviet republic's name is history, not a spelling.
+    for draft in [
+        "Until 1991 it was the Byelorussian Soviet Socialist Republic.",
+        "Until 1991 it was the Byelorussian SSR.",
+    ] {
+        assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
+    }
 }
 
 #[test]
