@@ -637,6 +637,15 @@ fn assign(
                 || candidate.cues.iter().any(|cue| cue.contains(hit.span))
                 || contrasted(&context.document.prose, hit.span.start)
                 || reading.in_background(candidate, hit.span)
+                || candidate.cues.iter().all(|cue| {
+                    // After the cue: up to the end of the name, which may start the clause.
+                    let between = if hit.span.start >= cue.end {
+                        Span::new(cue.end, hit.span.end)
+                    } else {
+                        Span::new(hit.span.end, cue.start.max(hit.span.end))
+                    };
+                    new_clause(context.document.prose_of(between))
+                })
             {
                 continue;
             }
@@ -868,6 +877,25 @@ fn converted(
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|word| !word.is_empty())
                 .all(|word| LINKS.contains(&word.to_lowercase().as_str()))
+    })
+}
+
+/// Whether `between` (the text from a cue to a name, or back) starts a clause with a subject
+/// of its own: a semicolon, or a comma and "and", "but", "while" or "whereas" before a
+/// capitalised word ("agreed on car production, and CITIC Construction signed …").
+fn new_clause(between: &str) -> bool {
+    if between.contains(';') {
+        return true;
+    }
+    between.match_indices(',').any(|(at, _)| {
+        let rest = between[at + 1..].trim_start();
+        ["and ", "but ", "while ", "whereas "].iter().any(|join| {
+            rest.strip_prefix(join).is_some_and(|after| {
+                let after = after.trim_start();
+                let after = after.strip_prefix("the ").unwrap_or(after);
+                after.starts_with(char::is_uppercase)
+            })
+        })
     })
 }
 

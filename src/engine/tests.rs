@@ -282,6 +282,26 @@ fn parties_of_an_agreement() {
             Some("Shenzhen")
         )]
     );
+    // A name in the next clause, with its own subject, is not a party.
+    for draft in [
+        "Minsk and Shenzhen agreed on friendly exchanges, and Shanghai signed a trade deal.",
+        "Minsk and Shenzhen agreed on friendly exchanges; Shanghai hosted the ceremony.",
+    ] {
+        assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
+    }
+    // One subject with its list of parties is one clause.
+    assert_eq!(
+        check(
+            "The deal on friendly exchanges was signed by the mayors of Minsk and Shanghai.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "twinning",
+            "Shanghai",
+            Some("Shenzhen")
+        )]
+    );
 }
 
 #[test]
