@@ -175,6 +175,30 @@ pub fn restyle_number(text: &str, found: f64, expected: f64) -> Option<String> {
         }
         return Some(format!("{}{}{}", &text[..start], digits, &text[end..]));
     }
+    // Number words before a scale word: "two billion dollars" → "1.5 billion dollars", or
+    // "three billion dollars" for a whole number of the scale.
+    let lower = text.to_lowercase();
+    for (word, scale) in [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ] {
+        let Some(at) = lower.find(word) else {
+            continue;
+        };
+        let count = text[..at].trim_end();
+        if count.is_empty() || found < scale {
+            continue;
+        }
+        let new_count = expected / scale;
+        let new_count = if new_count.fract() == 0.0 && (1.0..1000.0).contains(&new_count) {
+            match_case(count, &number_words(new_count as u64))
+        } else {
+            format_decimal((new_count * 1e6).round() / 1e6)
+        };
+        return Some(format!("{new_count} {}", &text[at..]));
+    }
     // Number words: rewrite the whole text in words.
     if expected.fract() == 0.0 && (0.0..1000.0).contains(&expected) {
         let words = number_words(expected as u64);
@@ -539,6 +563,14 @@ mod tests {
             Some("Twenty-one")
         );
         assert_eq!(restyle_number("12.5%", 12.5, 10.0).as_deref(), Some("10%"));
+        assert_eq!(
+            restyle_number("two billion dollars", 2e9, 1.5e9).as_deref(),
+            Some("1.5 billion dollars")
+        );
+        assert_eq!(
+            restyle_number("Two billion dollars", 2e9, 3e9).as_deref(),
+            Some("Three billion dollars")
+        );
     }
 
     #[test]
