@@ -547,6 +547,7 @@ fn assign(
                         value.span.end,
                         reading.sentence_span.end.max(value.span.end),
                     ))))
+                && !(kind == ValueKind::Number && year_before_noun(context, value))
         };
         let at_slot = if fact.patterns.is_empty() {
             None
@@ -897,6 +898,34 @@ fn new_clause(between: &str) -> bool {
             })
         })
     })
+}
+
+/// Whether a number is a year naming the thing after it: four digits from 1800 to 2199 after
+/// "the", "a", "this", "that", "its", "their" or a possessive, before a word ("the 2004
+/// enlargement", "Lukashenko's 2013 visit"). Counts that large are written "2,004".
+fn year_before_noun(context: &Context<'_, '_>, value: &Extracted) -> bool {
+    const DETERMINERS: &[&str] = &["the", "a", "this", "that", "its", "their", "his", "her"];
+    let prose = &context.document.prose;
+    let text = context.document.prose_of(value.span);
+    let year = text.len() == 4
+        && text
+            .parse::<u16>()
+            .is_ok_and(|year| (1800..2200).contains(&year));
+    if !year || value.hedge.is_some() {
+        return false;
+    }
+    let before = prose.get(..value.span.start).unwrap_or("").trim_end();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let determined = DETERMINERS.contains(&word_before.as_str())
+        || word_before.ends_with("'s")
+        || word_before.ends_with("’s");
+    let after = prose.get(value.span.end..).unwrap_or("");
+    let noun_after = after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic());
+    determined && noun_after
 }
 
 /// Whether an ordinal counts from some later point, not from the start: "the first visit

@@ -567,6 +567,25 @@ fact visit_number
 }
 
 #[test]
+fn a_year_before_a_noun_is_not_a_count() {
+    let rules = r#"
+source s "S" date 2013-07-16
+fact enlargement
+  cite s
+  when "enlargement"
+  expect count 10
+"#;
+    assert_eq!(
+        check_with(rules, "The 2004 enlargement was the largest.", "2013-07-17"),
+        []
+    );
+    assert_eq!(
+        check_with(rules, "The union saw 12 enlargement rounds.", "2013-07-17"),
+        [finding("mismatch", "enlargement", "12", Some("10"))]
+    );
+}
+
+#[test]
 fn a_contrasted_name_is_not_in_the_slot() {
     for draft in [
         "Minsk and Shenzhen, not Shanghai, agreed on friendly exchanges.",
