@@ -170,15 +170,24 @@ fn candidates(
             }),
         }
     }
-    // Cues and values before this offset stand in a statement the draft disowns (0: none).
-    let disowned = match disowned_until(context.document.prose_of(span)) {
-        0 => 0,
-        until => span.start + until,
+    // Cues and values before this offset stand in a statement the draft disowns (0: none);
+    // and the asides of the sentence. Both looked at once, when a fact needs them.
+    let disowned = std::cell::OnceCell::new();
+    let disowned = || {
+        *disowned.get_or_init(|| match disowned_until(context.document.prose_of(span)) {
+            0 => 0,
+            until => span.start + until,
+        })
     };
-    let asides: Vec<Span> = insertions(context.document.prose_of(span))
-        .into_iter()
-        .map(|aside| aside.shift(span.start))
-        .collect();
+    let asides = std::cell::OnceCell::new();
+    let asides = || {
+        asides.get_or_init(|| {
+            insertions(context.document.prose_of(span))
+                .into_iter()
+                .map(|aside| aside.shift(span.start))
+                .collect::<Vec<Span>>()
+        })
+    };
     let mut found = Vec::new();
     let mut scoped: Vec<(Span, Vec<Hit>)> = Vec::new();
     // Whether the sentence holds a personal pronoun: looked at once, when a fact needs it.
@@ -219,13 +228,13 @@ fn candidates(
         // 2010, held talks …") does not speak for the statement.
         let unless = in_scope.iter().any(|hit| {
             hit.meaning == Meaning::Unless(fact_index)
-                && !in_background(&asides, &cue_spans, hit.span)
+                && !in_background(asides(), &cue_spans, hit.span)
         });
         let reason = match (near_missing, with_missing, unless) {
             (Some(group), _, _) => Some(Miss::Near(group)),
             (None, Some(entity), _) => Some(Miss::With(entity)),
             (None, None, true) => Some(Miss::Unless),
-            (None, None, false) if cue_spans.iter().all(|cue| cue.start < disowned) => {
+            (None, None, false) if cue_spans.iter().all(|cue| cue.start < disowned()) => {
                 Some(Miss::Disowned)
             }
             (None, None, false) => None,
@@ -241,10 +250,10 @@ fn candidates(
                 fact: fact_index,
                 cues: cue_spans
                     .into_iter()
-                    .filter(|cue| cue.start >= disowned)
+                    .filter(|cue| cue.start >= disowned())
                     .collect(),
                 scope,
-                from: disowned,
+                from: disowned(),
             }),
         }
     }
@@ -256,57 +265,88 @@ fn candidates(
 /// opposition website claimed", "claims that … are untrue"); the part before a correction
 /// ("…; in fact they were held on 16 July"); otherwise nothing.
 fn disowned_until(sentence: &str) -> usize {
-    const FALSE: &[&str] = &[
-        "falsely",
-        "wrongly",
-        "erroneously",
-        "mistakenly",
-        "incorrectly",
-        "allegedly",
-        "alleged",
-        "claimed",
-        "claiming",
-        "claim that",
-        "claims that",
-        "rumour",
-        "rumours",
-        "rumoured",
-        "rumor",
-        "rumors",
-        "rumored",
-        "misreported",
-        "untrue",
-        "not true",
-        "is false",
-        "are false",
-        "was false",
-        "were false",
-    ];
-    const CORRECTIONS: &[&str] = &["in fact", "actually", "in reality", "in truth"];
-    let lower = sentence.to_lowercase();
-    let whole_word = |at: usize, len: usize| {
-        let before = lower[..at].chars().next_back();
-        let after = lower[at + len..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    };
-    let find = |phrase: &str| {
-        lower
-            .match_indices(phrase)
-            .map(|(at, _)| at)
-            .find(|&at| whole_word(at, phrase.len()))
-    };
-    if FALSE.iter().any(|phrase| find(phrase).is_some()) {
-        return sentence.len();
+    /// What a word (lowercase) can be to this test.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Word {
+        Other,
+        /// Disowns the sentence on its own: "falsely", "claimed", "untrue".
+        False,
+        /// Disowns it after the right word before: "claim(s) that", "not true", "is false".
+        Claim,
+        That,
+        Not,
+        True,
+        Copula,
+        FalseAdjective,
+        /// "in fact", "in reality", "in truth", "actually".
+        In,
+        Fact,
+        Actually,
     }
-    CORRECTIONS
-        .iter()
-        .filter_map(|phrase| find(phrase))
-        .filter(|&at| {
-            let before = lower[..at].trim_end();
-            before.ends_with([';', ',', '\u{2014}', '\u{2013}']) || before.ends_with(" but")
-        })
-        .max()
-        .unwrap_or(0)
+    fn classify(word: &[u8]) -> Word {
+        let mut lower = [0u8; 12];
+        let Some(lower) = lower.get_mut(..word.len()) else {
+            return Word::Other;
+        };
+        for (to, from) in lower.iter_mut().zip(word) {
+            *to = from.to_ascii_lowercase();
+        }
+        match &*lower {
+            b"falsely" | b"wrongly" | b"erroneously" | b"mistakenly" | b"incorrectly"
+            | b"allegedly" | b"alleged" | b"claimed" | b"claiming" | b"rumour" | b"rumours"
+            | b"rumoured" | b"rumor" | b"rumors" | b"rumored" | b"misreported" | b"untrue" => {
+                Word::False
+            }
+            b"claim" | b"claims" => Word::Claim,
+            b"that" => Word::That,
+            b"not" => Word::Not,
+            b"true" => Word::True,
+            b"is" | b"are" | b"was" | b"were" => Word::Copula,
+            b"false" => Word::FalseAdjective,
+            b"in" => Word::In,
+            b"fact" | b"reality" | b"truth" => Word::Fact,
+            b"actually" => Word::Actually,
+            _ => Word::Other,
+        }
+    }
+    let bytes = sentence.as_bytes();
+    let mut until = 0;
+    let (mut previous, mut previous_start) = (Word::Other, 0);
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        let word = classify(&bytes[start..at]);
+        let correction = match (previous, word) {
+            (_, Word::False)
+            | (Word::Claim, Word::That)
+            | (Word::Not, Word::True)
+            | (Word::Copula, Word::FalseAdjective) => return sentence.len(),
+            (_, Word::Actually) => Some(start),
+            (Word::In, Word::Fact) => Some(previous_start),
+            _ => None,
+        };
+        // A correction disowns what stands before it when a semicolon, a comma, a dash or
+        // "but" comes first.
+        if let Some(correction) = correction {
+            let before = sentence[..correction].trim_end();
+            if before.ends_with([';', ',', '\u{2014}', '\u{2013}'])
+                || before
+                    .get(before.len().saturating_sub(4)..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(" but"))
+            {
+                until = correction;
+            }
+        }
+        (previous, previous_start) = (word, start);
+    }
+    until
 }
 
 /// Whether sentence `index` refers to person `entity` by a pronoun ("It was his eighth trip"):
@@ -752,31 +792,32 @@ fn insertions(sentence: &str) -> Vec<Span> {
     let opening = sentence
         .split(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .unwrap_or("");
     let mut first_comma = PREPOSITIONS
-        .contains(&opening.as_str())
+        .iter()
+        .any(|preposition| preposition.eq_ignore_ascii_case(opening))
         .then(|| sentence.find(','))
         .flatten();
     let mut found = Vec::new();
-    for (at, byte) in sentence.bytes().enumerate() {
+    for at in memchr::memchr2_iter(b',', b'(', sentence.as_bytes()) {
         if first_comma == Some(at) {
             first_comma = None;
             continue;
         }
-        let end = match byte {
-            b',' => sentence[at + 1..]
-                .find([',', ';', ')'])
-                .map_or(sentence.len(), |end| at + 1 + end),
-            b'(' => sentence[at..]
-                .find(')')
-                .map_or(sentence.len(), |end| at + end + 1),
-            _ => continue,
-        };
         // "the NPP ($600m)" is the value of the NPP's loan, not an aside.
-        if after_name(at) && opens_aside(at) {
-            found.push(Span::new(at, end));
+        if !opens_aside(at) || !after_name(at) {
+            continue;
         }
+        let end = if sentence.as_bytes()[at] == b',' {
+            sentence[at + 1..]
+                .find([',', ';', ')'])
+                .map_or(sentence.len(), |end| at + 1 + end)
+        } else {
+            sentence[at..]
+                .find(')')
+                .map_or(sentence.len(), |end| at + end + 1)
+        };
+        found.push(Span::new(at, end));
     }
     found
 }
@@ -784,12 +825,15 @@ fn insertions(sentence: &str) -> Vec<Span> {
 /// Whether the value or name at `at` in `prose` is the rejected side of a contrast: "on 16
 /// July, not 17 July", "in Beijing rather than Shanghai".
 fn contrasted(prose: &str, at: usize) -> bool {
-    let before = prose.get(..at).unwrap_or("");
-    let tail = &before[crate::span::floor_char_boundary(before, before.len().saturating_sub(16))..];
-    let tail = tail.to_lowercase();
+    let before = prose.as_bytes().get(..at).unwrap_or(&[]);
     [" not ", " not the ", "rather than ", "instead of ", ",not "]
         .iter()
-        .any(|marker| tail.ends_with(marker))
+        .any(|marker| {
+            before
+                .len()
+                .checked_sub(marker.len())
+                .is_some_and(|from| before[from..].eq_ignore_ascii_case(marker.as_bytes()))
+        })
 }
 
 /// Whether a value before its cue belongs to an earlier predicate of the sentence: `between`
@@ -918,9 +962,10 @@ fn year_before_noun(context: &Context<'_, '_>, value: &Extracted) -> bool {
     let word_before = before
         .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let determined = DETERMINERS.contains(&word_before.as_str())
+        .unwrap_or("");
+    let determined = DETERMINERS
+        .iter()
+        .any(|determiner| determiner.eq_ignore_ascii_case(word_before))
         || word_before.ends_with("'s")
         || word_before.ends_with("’s");
     let after = prose.get(value.span.end..).unwrap_or("");
