@@ -250,16 +250,22 @@ fn extract_piece(
     let found_before = found.len();
     let mut index = 0;
     while index < scan.len() {
-        if !may_start_value(&scan, index) {
+        if !may_start_value(&scan.tokens, index) {
             index += 1;
             continue;
         }
         let hedge = hedge::read_hedge(&scan, index);
         if let Some(hedge) = hedge
+            && may_start_value(&scan.tokens, hedge.end)
             && let Some(next) =
                 read_value(&scan, hedge.end, Some(hedge), options, found, found_before)
         {
             index = next.max(index + 1);
+            continue;
+        }
+        // A hedge word ("about", "in") or sign ("~") is no value itself.
+        if hedge_but_no_code(&scan.tokens, index) {
+            index += 1;
             continue;
         }
         index = match read_value(&scan, index, None, options, found, found_before) {
@@ -270,20 +276,86 @@ fn extract_piece(
     scan.into_buffer()
 }
 
-/// A quick filter: plain words that start no value are passed over at once.
-fn may_start_value(scan: &Scan, index: usize) -> bool {
-    let Some(token) = scan.token(index) else {
+/// Flags of a word that may be a currency code or a dollar prefix ("EUR", "US$", "A$").
+const CODE_LIKE: u8 = scan::UPPER_CODE | scan::BEFORE_DOLLAR;
+
+/// A quick filter: tokens that start no value, no hedge and no skipped run are passed over at
+/// once. Exact in one direction: where it says no, [`hedge::read_hedge`] and [`read_value`]
+/// read nothing (each case below names the reader it stands for), so that it may also be asked
+/// about the token after a hedge.
+#[inline]
+fn may_start_value(tokens: &[scan::Token], index: usize) -> bool {
+    let Some(token) = tokens.get(index) else {
         return false;
     };
+    let next = tokens.get(index + 1);
+    let next_lex = next.map_or(Lex::Other, |next| next.lex);
     match token.kind {
         Kind::Opaque => false,
-        Kind::Word if token.lex == Lex::Other => {
-            let word = scan.str(index);
-            (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
-                || (scan.is_symbol(index + 1, '$') && scan.attached(index + 1))
+        Kind::Digits => true,
+        Kind::Symbol(symbol) => match symbol {
+            // hedges; phone numbers, "#5", "'90s"; the dollar
+            '~' | '≈' | '+' | '#' | '\'' | '’' | '$' => true,
+            // a sign or a decimal point: "-5", "−.5", ".77"
+            '-' | '−' | '.' => {
+                next.is_some_and(|next| matches!(next.kind, Kind::Digits | Kind::Symbol('.')))
+            }
+            _ => !symbol.is_ascii() && money::is_currency_symbol(symbol),
+        },
+        Kind::Word => {
+            token.flags & CODE_LIKE != 0
+                || match token.lex {
+                    Lex::Cardinal(_)
+                    | Lex::Ordinal(_)
+                    | Lex::Month(_)
+                    | Lex::Weekday
+                    | Lex::CurrencyFamily(_)
+                    | Lex::CurrencyAdjective(_)
+                    | Lex::CurrencyPrefix(_)
+                    | Lex::Minus
+                    | Lex::Point
+                    | Lex::Half
+                    | Lex::Hedge => true,
+                    // "the 20th of January", "the twenty-first of May"
+                    Lex::The => {
+                        next.is_some_and(|next| next.kind == Kind::Digits)
+                            || matches!(next_lex, Lex::Ordinal(_) | Lex::Cardinal(_))
+                    }
+                    // "a few", "a dollar", "a million", "a dozen", "a couple"
+                    Lex::Article => matches!(
+                        next_lex,
+                        Lex::Few
+                            | Lex::Dollar
+                            | Lex::Currency(_)
+                            | Lex::CurrencyFamily(_)
+                            | Lex::CurrencyAdjective(_)
+                            | Lex::Scale(_)
+                            | Lex::Dozen
+                            | Lex::Couple
+                    ),
+                    // Plain words, and words that follow a number but start none, start a
+                    // value only as a currency code or dollar prefix (`CODE_LIKE`).
+                    Lex::Other
+                    | Lex::Scale(_)
+                    | Lex::ScaleAbbreviation(_)
+                    | Lex::Currency(_)
+                    | Lex::Dollar
+                    | Lex::MinorUnit
+                    | Lex::Dozen
+                    | Lex::Couple
+                    | Lex::Few => false,
+                }
         }
-        _ => true,
     }
+}
+
+/// Whether token `index` is a hedge word or "~", "≈" that cannot also be a currency code: it
+/// is no value itself.
+fn hedge_but_no_code(tokens: &[scan::Token], index: usize) -> bool {
+    tokens.get(index).is_some_and(|token| {
+        (matches!(token.lex, Lex::Hedge) || matches!(token.kind, Kind::Symbol('~' | '≈')))
+            && token.flags & CODE_LIKE == 0
+    })
 }
 
 /// A number-like value before range sharing: its kind, number, currency and scale.

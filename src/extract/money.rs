@@ -147,6 +147,11 @@ fn known_code(word: &str) -> Option<&'static str> {
         .map(|(code, _)| *code)
 }
 
+/// Whether `symbol` names a currency ("€", "£"; not "$", which the options name).
+pub(crate) fn is_currency_symbol(symbol: char) -> bool {
+    symbol_currency(symbol).is_some()
+}
+
 fn symbol_currency(symbol: char) -> Option<&'static str> {
     Some(match symbol {
         '€' => "EUR",

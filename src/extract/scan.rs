@@ -89,6 +89,11 @@ pub(crate) const LABEL: u8 = 1;
 /// A word after which a bare four-digit number is a year ("in 1992").
 pub(crate) const YEAR_CONTEXT: u8 = 2;
 
+/// A word of two or three capital letters, which may be a currency code ("EUR").
+pub(crate) const UPPER_CODE: u8 = 4;
+/// A token with a "$" glued after it ("US$", "A$").
+pub(crate) const BEFORE_DOLLAR: u8 = 8;
+
 /// What the lexicon map holds for a word.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
@@ -96,69 +101,142 @@ struct Entry {
     flags: u8,
 }
 
-/// A fast hash for short keys (words of at most 16 bytes): eight bytes at a time, no key.
-#[derive(Default)]
-struct WordHasher(u64);
+/// A word of at most 16 ASCII letters, lowercased and packed into two little-endian `u64`s
+/// (bytes 0–7, then 8–15), zero-padded. Letters are never zero, so the padding makes the
+/// length part of the key, and an empty key (`lo == 0`) marks an empty slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    lo: u64,
+    hi: u64,
+}
 
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = self.0;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            hash = (hash ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                .rotate_left(29);
+impl Key {
+    /// The key of `word`, or `None` when it is empty, longer than 16 bytes or not all ASCII
+    /// letters.
+    fn of(word: &[u8]) -> Option<Key> {
+        if word.is_empty() || word.len() > 16 {
+            return None;
         }
-        self.0 = hash;
+        let mut key = Key { lo: 0, hi: 0 };
+        for (at, &byte) in word.iter().enumerate() {
+            if !byte.is_ascii_alphabetic() {
+                return None;
+            }
+            key.push(at, byte);
+        }
+        Some(key)
     }
 
-    fn write_usize(&mut self, value: usize) {
-        self.0 = (self.0 ^ value as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    /// Put the ASCII letter `byte`, lowercased, at position `at` (< 16).
+    #[inline(always)]
+    fn push(&mut self, at: usize, byte: u8) {
+        let lower = u64::from(byte | 0x20);
+        if at < 8 {
+            self.lo |= lower << (8 * at);
+        } else {
+            self.hi |= lower << (8 * (at - 8));
+        }
+    }
+
+    /// The lowercased word, in `buffer`.
+    fn bytes(self, buffer: &mut [u8; 16]) -> &[u8] {
+        buffer[..8].copy_from_slice(&self.lo.to_le_bytes());
+        buffer[8..].copy_from_slice(&self.hi.to_le_bytes());
+        let len = buffer.iter().position(|&b| b == 0).unwrap_or(16);
+        &buffer[..len]
+    }
+
+    #[inline(always)]
+    fn slot(self) -> usize {
+        let mixed = (self.lo ^ self.hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - TABLE_BITS)) as usize
     }
 }
 
-type WordBuild = std::hash::BuildHasherDefault<WordHasher>;
+/// The lexicon table holds `1 << TABLE_BITS` slots, well over twice the words it holds, so
+/// that a miss (most words of prose) ends after a probe or two.
+const TABLE_BITS: u32 = 10;
 
-/// The lexicon, the label words and the year-context words in one map, built once.
-static LEXICON_MAP: std::sync::LazyLock<
-    std::collections::HashMap<&'static [u8], Entry, WordBuild>,
-> = std::sync::LazyLock::new(|| {
-    let mut map = std::collections::HashMap::with_hasher(WordBuild::default());
-    for (word, lex) in LEXICON {
-        map.insert(
-            word.as_bytes(),
+/// The lexicon, the label words and the year-context words in one open-addressing table
+/// (linear probing) keyed by [`Key`], built once. A hand-made table rather than a `HashMap`:
+/// the key is made while the scanner reads the letters, so a look-up is one multiply and one
+/// or two compares of two `u64`s, with no copy, no case folding and no byte hashing.
+struct Table {
+    slots: Vec<(Key, Entry)>,
+}
+
+impl Table {
+    fn build() -> Table {
+        let empty = (
+            Key { lo: 0, hi: 0 },
             Entry {
-                lex: *lex,
+                lex: Lex::Other,
                 flags: 0,
             },
         );
-    }
-    for (words, flag) in [
-        (super::identifier::LABELS, LABEL),
-        (super::date::YEAR_CONTEXT_WORDS, YEAR_CONTEXT),
-    ] {
-        for word in words {
-            map.entry(word.as_bytes())
-                .or_insert(Entry {
-                    lex: Lex::Other,
-                    flags: 0,
-                })
-                .flags |= flag;
+        let mut table = Table {
+            slots: vec![empty; 1 << TABLE_BITS],
+        };
+        for (word, lex) in LEXICON {
+            if let Some(slot) = table.slot_for(word) {
+                slot.1.lex = *lex;
+            }
         }
+        for (words, flag) in [
+            (super::identifier::LABELS, LABEL),
+            (super::date::YEAR_CONTEXT_WORDS, YEAR_CONTEXT),
+        ] {
+            for word in words {
+                if let Some(slot) = table.slot_for(word) {
+                    slot.1.flags |= flag;
+                }
+            }
+        }
+        table
     }
-    map
-});
+
+    /// The slot of `word`, claimed if it is new (as `Other` with no flags).
+    fn slot_for(&mut self, word: &str) -> Option<&mut (Key, Entry)> {
+        let key = Key::of(word.as_bytes())?;
+        let mask = self.slots.len() - 1;
+        let mut at = key.slot();
+        // The table is far from full, so an empty slot or the key is always found.
+        for _ in 0..self.slots.len() {
+            let found = self.slots[at].0;
+            if found == key || found.lo == 0 {
+                self.slots[at].0 = key;
+                return self.slots.get_mut(at);
+            }
+            at = (at + 1) & mask;
+        }
+        None
+    }
+
+    #[inline]
+    fn get(&self, key: Key) -> Option<Entry> {
+        let mask = self.slots.len() - 1;
+        let mut at = key.slot();
+        for _ in 0..self.slots.len() {
+            let (found, entry) = self.slots.get(at)?;
+            if *found == key {
+                return Some(*entry);
+            }
+            if found.lo == 0 {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+        None
+    }
+}
+
+static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(Table::build);
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
     pub kind: Kind,
     pub lex: Lex,
-    /// [`LABEL`], [`YEAR_CONTEXT`]
+    /// [`LABEL`], [`YEAR_CONTEXT`], [`UPPER_CODE`], [`BEFORE_DOLLAR`]
     pub flags: u8,
     pub start: usize,
     pub end: usize,
@@ -189,8 +267,31 @@ impl<'t> Scan<'t> {
         // when it proves to be a URL or an e-mail address.
         let mut chunk_start = 0;
         let mut chunk_tokens = 0;
-        while at < bytes.len() {
-            let byte = bytes[at];
+        let table: &Table = &TABLE;
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii_alphabetic() {
+                if spaced {
+                    chunk_start = at;
+                    chunk_tokens = tokens.len();
+                }
+                let (end, lex, flags) = read_word(text, at, table);
+                tokens.push(Token {
+                    kind: Kind::Word,
+                    lex,
+                    flags,
+                    start: at,
+                    end,
+                    spaced,
+                });
+                at = end;
+                spaced = false;
+                // Most words are followed by one space.
+                if bytes.get(at) == Some(&b' ') {
+                    at += 1;
+                    spaced = true;
+                }
+                continue;
+            }
             if byte == b' ' || byte == b'\n' || byte == b'\t' || byte == b'\r' {
                 at += 1;
                 spaced = true;
@@ -232,7 +333,7 @@ impl<'t> Scan<'t> {
                 spaced = false;
                 continue;
             }
-            if byte.is_ascii_alphabetic() || byte >= 0x80 {
+            if byte >= 0x80 {
                 let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                     break;
                 };
@@ -242,20 +343,12 @@ impl<'t> Scan<'t> {
                     continue;
                 }
                 if ch.is_alphabetic() {
-                    let mut end = run_end(bytes, at, |b| b.is_ascii_alphabetic());
-                    if bytes.get(end).is_some_and(|&b| b >= 0x80) || end == at {
-                        for (offset, next) in text[at..].char_indices() {
-                            if !next.is_alphabetic() {
-                                break;
-                            }
-                            end = at + offset + next.len_utf8();
-                        }
-                    }
-                    let (lex, flags) = classify(&text[at..end]);
+                    // A word that starts with a non-ASCII letter is never in the lexicon.
+                    let end = word_end(text, at);
                     tokens.push(Token {
                         kind: Kind::Word,
-                        lex,
-                        flags,
+                        lex: Lex::Other,
+                        flags: 0,
                         start: at,
                         end,
                         spaced,
@@ -275,6 +368,12 @@ impl<'t> Scan<'t> {
                 at += ch.len_utf8();
                 spaced = false;
                 continue;
+            }
+            if byte == b'$'
+                && !spaced
+                && let Some(before) = tokens.last_mut()
+            {
+                before.flags |= BEFORE_DOLLAR;
             }
             tokens.push(Token {
                 kind: Kind::Symbol(byte as char),
@@ -412,6 +511,63 @@ impl<'t> Scan<'t> {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// For eight bytes (little-endian), the high bit of each byte that is an ASCII letter. Case is
+/// folded with 0x20 and the high bit dropped, so that each byte stays under 0x80 and the two
+/// additions cannot carry into the next byte.
+#[inline(always)]
+fn letter_mask(chunk: u64) -> u64 {
+    let folded = (chunk | CASE_BITS) & !HIGH_BITS;
+    let from_a = folded + ONES * u64::from(0x80 - b'a');
+    let past_z = folded + ONES * u64::from(0x80 - b'z' - 1);
+    from_a & !past_z & !chunk & HIGH_BITS
+}
+
+/// The end of the run of ASCII letters starting at byte `start`, and its key when the run is
+/// at most 16 letters long. Eight bytes at a time while eight remain.
+#[inline]
+fn ascii_word(bytes: &[u8], start: usize) -> (usize, Option<Key>) {
+    let mut key = Key { lo: 0, hi: 0 };
+    let mut at = start;
+    let mut chunks = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let chunk = u64::from_le_bytes(chunk);
+        let letters = ((!letter_mask(chunk) & HIGH_BITS).trailing_zeros() / 8) as usize;
+        let kept = if letters == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * letters)) - 1
+        };
+        let lower = (chunk | CASE_BITS) & kept;
+        match chunks {
+            0 => key.lo = lower,
+            1 => key.hi = lower,
+            _ => {}
+        }
+        chunks += 1;
+        at += letters;
+        if letters < 8 {
+            return (at, (at - start <= 16).then_some(key));
+        }
+    }
+    while let Some(&byte) = bytes.get(at) {
+        if !byte.is_ascii_alphabetic() {
+            break;
+        }
+        if at - start < 16 {
+            key.push(at - start, byte);
+        }
+        at += 1;
+    }
+    (at, (at - start <= 16).then_some(key))
+}
+
 fn run_end(bytes: &[u8], start: usize, keep: impl Fn(u8) -> bool) -> usize {
     bytes[start..]
         .iter()
@@ -446,34 +602,74 @@ fn is_address_mark(bytes: &[u8], chunk_start: usize, at: usize) -> bool {
     }
 }
 
+/// The word that starts with the ASCII letter at byte `start`: its end, what it is and its
+/// flags. Its lowercased key is made as its letters are read; a non-ASCII letter continuing
+/// it ("Zürich") makes it `Other`, as does a length over 16.
+#[inline]
+fn read_word(text: &str, start: usize, table: &Table) -> (usize, Lex, u8) {
+    let bytes = text.as_bytes();
+    let (end, key) = ascii_word(bytes, start);
+    if bytes.get(end).is_some_and(|&b| b >= 0x80)
+        && text
+            .get(end..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphabetic)
+    {
+        return (word_end(text, start), Lex::Other, 0);
+    }
+    let Some(key) = key else {
+        return (end, Lex::Other, 0);
+    };
+    let word = bytes.get(start..end).unwrap_or_default();
+    let (lex, flags) = classify_key(word, key, table);
+    let code = (2..=3).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase);
+    (end, lex, if code { flags | UPPER_CODE } else { flags })
+}
+
+/// The end of the run of alphabetic characters (any script) starting at byte `start`.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    for (offset, next) in text.get(start..).unwrap_or("").char_indices() {
+        if !next.is_alphabetic() {
+            break;
+        }
+        end = start + offset + next.len_utf8();
+    }
+    end
+}
+
 /// Classify a word through the lexicon: what it is and its flags. Words longer than 16 bytes
 /// or not ASCII are `Other`.
+#[cfg(test)]
 fn classify(word: &str) -> (Lex, u8) {
-    if word.len() > 16 || !word.is_ascii() {
-        return (Lex::Other, 0);
+    match Key::of(word.as_bytes()) {
+        Some(key) => classify_key(word.as_bytes(), key, &TABLE),
+        None => (Lex::Other, 0),
     }
+}
+
+/// Classify the ASCII word `word` (at most 16 letters) whose key is `key`.
+#[inline]
+fn classify_key(word: &[u8], key: Key, table: &Table) -> (Lex, u8) {
     // Case matters for a few words: "May" the month (not "may"), "M" for million.
-    match word {
-        "May" | "MAY" => return (Lex::Month(5), 0),
-        "may" => return (Lex::Other, 0),
-        "M" | "MM" | "mn" | "Mn" => return (Lex::ScaleAbbreviation(1e6), 0),
-        "B" | "Bn" | "BN" | "G" => return (Lex::ScaleAbbreviation(1e9), 0),
-        _ => {}
+    if word.len() <= 3 && matches!(word.first(), Some(b'M' | b'm' | b'B' | b'b' | b'G')) {
+        match word {
+            b"May" | b"MAY" => return (Lex::Month(5), 0),
+            b"may" => return (Lex::Other, 0),
+            b"M" | b"MM" | b"mn" | b"Mn" => return (Lex::ScaleAbbreviation(1e6), 0),
+            b"B" | b"Bn" | b"BN" | b"G" => return (Lex::ScaleAbbreviation(1e9), 0),
+            _ => {}
+        }
     }
-    let mut buffer = [0u8; 16];
-    let Some(lower) = buffer.get_mut(..word.len()) else {
-        return (Lex::Other, 0);
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    if let Some(entry) = LEXICON_MAP.get(&*lower) {
+    if let Some(entry) = table.get(key) {
         return (entry.lex, entry.flags);
     }
     // Run-together ordinals ("twentyfifth") are ten letters or more.
-    if lower.len() < 10 || !matches!(lower.first(), Some(b't' | b'f' | b's' | b'e' | b'n')) {
+    if word.len() < 10 || !matches!(key.lo as u8, b't' | b'f' | b's' | b'e' | b'n') {
         return (Lex::Other, 0);
     }
-    let lex = std::str::from_utf8(lower)
+    let mut buffer = [0u8; 16];
+    let lex = std::str::from_utf8(key.bytes(&mut buffer))
         .ok()
         .and_then(compound_ordinal)
         .map_or(Lex::Other, Lex::Ordinal);
@@ -527,10 +723,10 @@ const JAPANESE: Adjective = Adjective(&[(Family::Yen, "JPY")]);
 const NEW_ZEALAND: Adjective = Adjective(&[(Family::Dollar, "NZD")]);
 
 fn lookup(word: &str) -> Option<Lex> {
-    LEXICON_MAP
-        .get(word.as_bytes())
+    TABLE
+        .get(Key::of(word.as_bytes())?)
         .map(|entry| entry.lex)
-        .filter(|lex| *lex != Lex::Other)
+        .filter(|lex| !matches!(lex, Lex::Other))
 }
 
 /// Every word the lexicon knows (lowercase), and what it is.
