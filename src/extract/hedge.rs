@@ -61,26 +61,34 @@ pub(crate) fn read_hedge(scan: &Scan, index: usize) -> Option<HedgeMatch> {
             end: index + 1,
         });
     }
-    if token.lex != Lex::Hedge {
+    if !matches!(token.lex, Lex::Hedge) {
         return None;
     }
+    let first = scan.str(index).as_bytes();
     for (words, hedge) in PHRASES {
-        if words
-            .iter()
-            .enumerate()
-            .all(|(offset, word)| scan.is_word(index + offset, word))
+        let Some((head, rest)) = words.split_first() else {
+            continue;
+        };
+        // The length first: most phrases are passed over on it alone.
+        if head.len() != first.len()
+            || !head.as_bytes().eq_ignore_ascii_case(first)
+            || !rest
+                .iter()
+                .enumerate()
+                .all(|(offset, word)| scan.is_word(index + 1 + offset, word))
         {
-            let mut end = index + words.len();
-            // "approx." keeps its point.
-            if words == &["approx"] && scan.is_symbol(end, '.') && scan.attached(end) {
-                end += 1;
-            }
-            return Some(HedgeMatch {
-                hedge: *hedge,
-                start: index,
-                end,
-            });
+            continue;
         }
+        let mut end = index + words.len();
+        // "approx." keeps its point.
+        if words == &["approx"] && scan.is_symbol(end, '.') && scan.attached(end) {
+            end += 1;
+        }
+        return Some(HedgeMatch {
+            hedge: *hedge,
+            start: index,
+            end,
+        });
     }
     None
 }
