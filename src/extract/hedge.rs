@@ -4,42 +4,63 @@
 use super::Hedge;
 use super::scan::{Kind, Lex, Scan};
 
-/// Every hedge phrase, longest first within a first word, and what it means.
-const PHRASES: &[(&[&str], Hedge)] = &[
-    (&["no", "less", "than"], Hedge::AtLeast),
-    (&["not", "less", "than"], Hedge::AtLeast),
-    (&["no", "fewer", "than"], Hedge::AtLeast),
-    (&["no", "more", "than"], Hedge::AtMost),
-    (&["not", "more", "than"], Hedge::AtMost),
-    (&["in", "excess", "of"], Hedge::Over),
-    (&["at", "least"], Hedge::AtLeast),
-    (&["at", "most"], Hedge::AtMost),
-    (&["up", "to"], Hedge::AtMost),
-    (&["more", "than"], Hedge::Over),
-    (&["upwards", "of"], Hedge::Over),
-    (&["less", "than"], Hedge::Under),
-    (&["fewer", "than"], Hedge::Under),
-    (&["close", "to"], Hedge::Nearly),
-    (&["just", "under"], Hedge::Nearly),
-    (&["just", "below"], Hedge::Nearly),
-    (&["just", "over"], Hedge::Over),
-    (&["about"], Hedge::About),
-    (&["around"], Hedge::About),
-    (&["some"], Hedge::About),
-    (&["approximately"], Hedge::About),
-    (&["approx"], Hedge::About),
-    (&["roughly"], Hedge::About),
-    (&["circa"], Hedge::About),
-    (&["estimated"], Hedge::About),
-    (&["nearly"], Hedge::Nearly),
-    (&["almost"], Hedge::Nearly),
-    (&["over"], Hedge::Over),
-    (&["above"], Hedge::Over),
-    (&["exceeding"], Hedge::Over),
-    (&["under"], Hedge::Under),
-    (&["below"], Hedge::Under),
-    (&["between"], Hedge::Range),
-    (&["from"], Hedge::Range),
+/// The words of a hedge phrase after its first, and what the phrase means.
+type Phrase = (&'static [&'static str], Hedge);
+
+/// Every hedge phrase, grouped by its first word (the words the lexicon marks
+/// [`Lex::Hedge`], with the group's index), longest first within a group, and what it means.
+pub(crate) const PHRASES: &[(&str, &[Phrase])] = &[
+    (
+        "no",
+        &[
+            (&["less", "than"], Hedge::AtLeast),
+            (&["fewer", "than"], Hedge::AtLeast),
+            (&["more", "than"], Hedge::AtMost),
+        ],
+    ),
+    (
+        "not",
+        &[
+            (&["less", "than"], Hedge::AtLeast),
+            (&["more", "than"], Hedge::AtMost),
+        ],
+    ),
+    ("in", &[(&["excess", "of"], Hedge::Over)]),
+    (
+        "at",
+        &[(&["least"], Hedge::AtLeast), (&["most"], Hedge::AtMost)],
+    ),
+    ("up", &[(&["to"], Hedge::AtMost)]),
+    ("more", &[(&["than"], Hedge::Over)]),
+    ("upwards", &[(&["of"], Hedge::Over)]),
+    ("less", &[(&["than"], Hedge::Under)]),
+    ("fewer", &[(&["than"], Hedge::Under)]),
+    ("close", &[(&["to"], Hedge::Nearly)]),
+    (
+        "just",
+        &[
+            (&["under"], Hedge::Nearly),
+            (&["below"], Hedge::Nearly),
+            (&["over"], Hedge::Over),
+        ],
+    ),
+    ("about", &[(&[], Hedge::About)]),
+    ("around", &[(&[], Hedge::About)]),
+    ("some", &[(&[], Hedge::About)]),
+    ("approximately", &[(&[], Hedge::About)]),
+    ("approx", &[(&[], Hedge::About)]),
+    ("roughly", &[(&[], Hedge::About)]),
+    ("circa", &[(&[], Hedge::About)]),
+    ("estimated", &[(&[], Hedge::About)]),
+    ("nearly", &[(&[], Hedge::Nearly)]),
+    ("almost", &[(&[], Hedge::Nearly)]),
+    ("over", &[(&[], Hedge::Over)]),
+    ("above", &[(&[], Hedge::Over)]),
+    ("exceeding", &[(&[], Hedge::Over)]),
+    ("under", &[(&[], Hedge::Under)]),
+    ("below", &[(&[], Hedge::Under)]),
+    ("between", &[(&[], Hedge::Range)]),
+    ("from", &[(&[], Hedge::Range)]),
 ];
 
 /// A hedge read before a value.
@@ -61,27 +82,21 @@ pub(crate) fn read_hedge(scan: &Scan, index: usize) -> Option<HedgeMatch> {
             end: index + 1,
         });
     }
-    if !matches!(token.lex, Lex::Hedge) {
+    let Lex::Hedge(group) = token.lex else {
         return None;
-    }
-    let first = scan.str(index).as_bytes();
-    for (words, hedge) in PHRASES {
-        let Some((head, rest)) = words.split_first() else {
-            continue;
-        };
-        // The length first: most phrases are passed over on it alone.
-        if head.len() != first.len()
-            || !head.as_bytes().eq_ignore_ascii_case(first)
-            || !rest
-                .iter()
-                .enumerate()
-                .all(|(offset, word)| scan.is_word(index + 1 + offset, word))
+    };
+    let (head, phrases) = PHRASES.get(usize::from(group))?;
+    for (rest, hedge) in *phrases {
+        if !rest
+            .iter()
+            .enumerate()
+            .all(|(offset, word)| scan.is_word(index + 1 + offset, word))
         {
             continue;
         }
-        let mut end = index + words.len();
+        let mut end = index + 1 + rest.len();
         // "approx." keeps its point.
-        if words == &["approx"] && scan.is_symbol(end, '.') && scan.attached(end) {
+        if *head == "approx" && scan.is_symbol(end, '.') && scan.attached(end) {
             end += 1;
         }
         return Some(HedgeMatch {

@@ -202,10 +202,20 @@ pub fn extract(text: &str) -> Vec<Extracted> {
 /// piece stay small and memory does not grow with the document.
 const PIECE_LEN: usize = 32 * 1024;
 
+/// Token buffers up to this many tokens are kept between calls on the same thread, so that
+/// the engine, which calls [`extract_with`] once per sentence, does not allocate one each
+/// time; bigger ones are freed, so that one long text does not hold memory.
+const KEPT_TOKENS: usize = 4096;
+
+thread_local! {
+    static TOKENS: std::cell::Cell<Vec<scan::Token>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// Every value in `text`, sorted by start and non-overlapping.
 pub fn extract_with(text: &str, options: &Options) -> Vec<Extracted> {
     let mut found = Vec::new();
-    let mut tokens = Vec::new();
+    // `try_with` fails only while the thread is being torn down: a new buffer then.
+    let mut tokens = TOKENS.try_with(std::cell::Cell::take).unwrap_or_default();
     let mut start = 0;
     while start < text.len() {
         let end = piece_end(text, start);
@@ -217,6 +227,10 @@ pub fn extract_with(text: &str, options: &Options) -> Vec<Extracted> {
             value.hedge_span = value.hedge_span.map(|span| span.shift(start));
         }
         start = end;
+    }
+    if tokens.capacity() <= KEPT_TOKENS {
+        tokens.clear();
+        let _ = TOKENS.try_with(|cell| cell.set(tokens));
     }
     found
 }
@@ -315,7 +329,7 @@ fn may_start_value(tokens: &[scan::Token], index: usize) -> bool {
                     | Lex::Minus
                     | Lex::Point
                     | Lex::Half
-                    | Lex::Hedge => true,
+                    | Lex::Hedge(_) => true,
                     // "the 20th of January", "the twenty-first of May"
                     Lex::The => {
                         next.is_some_and(|next| next.kind == Kind::Digits)
@@ -353,7 +367,7 @@ fn may_start_value(tokens: &[scan::Token], index: usize) -> bool {
 /// is no value itself.
 fn hedge_but_no_code(tokens: &[scan::Token], index: usize) -> bool {
     tokens.get(index).is_some_and(|token| {
-        (matches!(token.lex, Lex::Hedge) || matches!(token.kind, Kind::Symbol('~' | '≈')))
+        (matches!(token.lex, Lex::Hedge(_)) || matches!(token.kind, Kind::Symbol('~' | '≈')))
             && token.flags & CODE_LIKE == 0
     })
 }

@@ -57,8 +57,9 @@ pub(crate) enum Lex {
     Couple,
     /// "few" (read only as "a few", about three)
     Few,
-    /// The first word of a hedge ("about", "more than", "at least", "between").
-    Hedge,
+    /// The first word of a hedge ("about", "more than", "at least", "between"): its group in
+    /// [`super::hedge::PHRASES`].
+    Hedge(u8),
     /// A word that may stand before a currency amount as a prefix ("Rs", "RM", "RMB").
     CurrencyPrefix(&'static str),
 }
@@ -180,6 +181,11 @@ impl Table {
         for (word, lex) in LEXICON {
             if let Some(slot) = table.slot_for(word) {
                 slot.1.lex = *lex;
+            }
+        }
+        for (group, (word, _)) in super::hedge::PHRASES.iter().enumerate() {
+            if let (Some(slot), Ok(group)) = (table.slot_for(word), u8::try_from(group)) {
+                slot.1.lex = Lex::Hedge(group);
             }
         }
         for (words, flag) in [
@@ -729,7 +735,8 @@ fn lookup(word: &str) -> Option<Lex> {
         .filter(|lex| !matches!(lex, Lex::Other))
 }
 
-/// Every word the lexicon knows (lowercase), and what it is.
+/// Every word the lexicon knows (lowercase), and what it is; the first words of hedges come
+/// from [`super::hedge::PHRASES`].
 const LEXICON: &[(&str, Lex)] = &[
     ("zero", Lex::Cardinal(0)),
     ("nought", Lex::Cardinal(0)),
@@ -1000,34 +1007,6 @@ const LEXICON: &[(&str, Lex)] = &[
     ("couple", Lex::Couple),
     ("pair", Lex::Couple),
     ("few", Lex::Few),
-    ("about", Lex::Hedge),
-    ("around", Lex::Hedge),
-    ("some", Lex::Hedge),
-    ("approximately", Lex::Hedge),
-    ("approx", Lex::Hedge),
-    ("roughly", Lex::Hedge),
-    ("circa", Lex::Hedge),
-    ("estimated", Lex::Hedge),
-    ("nearly", Lex::Hedge),
-    ("almost", Lex::Hedge),
-    ("close", Lex::Hedge),
-    ("just", Lex::Hedge),
-    ("over", Lex::Hedge),
-    ("more", Lex::Hedge),
-    ("above", Lex::Hedge),
-    ("exceeding", Lex::Hedge),
-    ("in", Lex::Hedge),
-    ("upwards", Lex::Hedge),
-    ("at", Lex::Hedge),
-    ("no", Lex::Hedge),
-    ("not", Lex::Hedge),
-    ("under", Lex::Hedge),
-    ("less", Lex::Hedge),
-    ("fewer", Lex::Hedge),
-    ("below", Lex::Hedge),
-    ("up", Lex::Hedge),
-    ("between", Lex::Hedge),
-    ("from", Lex::Hedge),
 ];
 
 impl Adjective {
@@ -1103,6 +1082,6 @@ mod tests {
         assert_eq!(classify("Ninetieth").0, Lex::Ordinal(90));
         assert_eq!(classify("twentyish").0, Lex::Other);
         assert_eq!(classify("Chapter"), (Lex::Other, LABEL));
-        assert_eq!(classify("In"), (Lex::Hedge, YEAR_CONTEXT));
+        assert!(matches!(classify("In"), (Lex::Hedge(_), YEAR_CONTEXT)));
     }
 }
