@@ -297,7 +297,7 @@ const CODE_LIKE: u8 = scan::UPPER_CODE | scan::BEFORE_DOLLAR;
 /// once. Exact in one direction: where it says no, [`hedge::read_hedge`] and [`read_value`]
 /// read nothing (each case below names the reader it stands for), so that it may also be asked
 /// about the token after a hedge.
-#[inline]
+#[inline(always)]
 fn may_start_value(tokens: &[scan::Token], index: usize) -> bool {
     let Some(token) = tokens.get(index) else {
         return false;
