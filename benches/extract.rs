@@ -70,3 +70,17 @@ fn extract_one_sentence(bencher: divan::Bencher) {
         .counter(BytesCount::of_str(text))
         .bench(|| extract(divan::black_box(text)).len());
 }
+
+/// As the engine calls it: once per sentence (~100–300 bytes), so that the per-call cost (the
+/// token buffer, the set-up) counts as it does in a check.
+#[divan::bench]
+fn extract_per_sentence(bencher: divan::Bencher) {
+    let text = number_dense_prose(256 * 1024);
+    let sentences: Vec<&str> = text.split_inclusive(". ").collect();
+    bencher.counter(BytesCount::of_str(&text)).bench(|| {
+        sentences
+            .iter()
+            .map(|sentence| extract(divan::black_box(sentence)).len())
+            .sum::<usize>()
+    });
+}
