@@ -5,16 +5,21 @@
 //! - month first: "January 20, 1992", "Jan. 20 1992", "March third 2015", "February the 15th";
 //! - a weekday before or after: "Monday, 20 January 1992", "Tuesday the 16th of July",
 //!   "Jul 18, Fri";
-//! - month and year: "January 1992";
+//! - month and year: "January 1992", "January of 1992" (and "the 5th of May of 2015");
 //! - day ranges sharing a month and year: "16–17 July 2013", "July 16-17, 2013" (two dates);
 //! - all-digit: "1992-01-20", "2015-3-3", "20.01.1992", "20/01/1992", "01/20/1992",
 //!   "31 10 1974", two-digit years ("31/10/74": 00–49 → 20xx, 50–99 → 19xx), and yearless
 //!   "15/2" or "2/15";
 //! - a bare year, 1000–2999, only where the words around make it a year: after "in", "since",
-//!   "by", "of", "until", "from", "year", "early", "late", "mid" and the like, or in a year
-//!   range ("1992-1995", "1992–95", "from 1992 to 1995"). A year followed by a scale, a
-//!   currency or a percent ("in 1992 dollars") is left to the number readers; other units are
-//!   not checked, so "in 1992 tons" still reads as the year 1992.
+//!   "by", "of", "until", "from", "year", "early", "late", "mid", "summer" and the like or a
+//!   quarter or half ("Q3 2013", "H1 2014"), or in a year range ("1992-1995", "1992–95", "from
+//!   1992 to 1995", and a season or fiscal year "2013/14", which is two years). A year
+//!   followed by a scale, a currency or a percent ("in 1992 dollars") is left to the number
+//!   readers; other units are not checked, so "in 1992 tons" still reads as the year 1992;
+//! - a clipped year after an apostrophe where such a word comes before it ("the class of
+//!   '92", "in ’05"): 00–49 → 20xx, 50–99 → 19xx;
+//! - "mid-July 2013", "early March 2014": the month and year (the day is not known), read from
+//!   the month on; "in the summer of 2013" gives the year only.
 //!
 //! Numeric order policy ([`DateOrder`]): day first unless that date is impossible, then month
 //! first (`DateOrder::MonthFirst` swaps the two). "1/2", "3/4" and other slashed pairs with a
@@ -104,8 +109,27 @@ pub(crate) fn read_date(
         (Kind::Digits, _) => read_numeric(scan, index, order)
             .or_else(|| read_day_first(scan, index))
             .or_else(|| read_bare_year(scan, index, after_date)),
+        (Kind::Symbol('\'' | '’'), _) => read_clipped_year(scan, index),
         _ => None,
     }
+}
+
+/// "'92", "’05" where the word before makes it a year ("of '92", "in ’05", "July '92"); 00–49
+/// are 20xx, 50–99 19xx. Without such a word an apostrophe before digits may open a quote
+/// ("'20 people died'"), so nothing is read.
+fn read_clipped_year(scan: &Scan, index: usize) -> Option<DateMatch> {
+    let digits = index + 1;
+    if index == 0
+        || scan.attached(index)
+        || !scan.attached(digits)
+        || scan.digits_len(digits) != 2
+        || !ends_cleanly(scan, digits + 1)
+        || !(scan.has_flag(index - 1, YEAR_CONTEXT) || matches!(scan.lex(index - 1), Lex::Month(_)))
+    {
+        return None;
+    }
+    let year = expand_year(scan.digits_value(digits)?, 2);
+    Some(single(PartialDate::y(year), index, digits + 1))
 }
 
 /// A day of the month: "20", "20th", "twentieth", "twenty-first". Returns the day and end.
@@ -188,9 +212,10 @@ fn weekday_after(scan: &Scan, end: usize) -> usize {
     end
 }
 
-/// An optional year after a day and month: ", 1992" or " 1992". Returns it and the end.
+/// An optional year after a day and month: ", 1992", " 1992" or " of 1992". Returns it and
+/// the end.
 fn year_after(scan: &Scan, end: usize) -> (Option<i32>, usize) {
-    let at = if scan.is_symbol(end, ',') {
+    let at = if scan.is_symbol(end, ',') || scan.is_word(end, "of") {
         end + 1
     } else {
         end
@@ -421,13 +446,17 @@ fn read_numeric(scan: &Scan, index: usize, order: DateOrder) -> Option<DateMatch
         }
         let a = scan.digits_value(index)?;
         let b = scan.digits_value(second)?;
-        // Year ranges: "1992-1995", "1992–95".
+        // Year ranges: "1992-1995", "1992–95", and seasons or fiscal years "2013/14",
+        // "2013/2014" (with a slash, only a year and the next).
         if first_len == 4
-            && matches!(symbol, '-' | '–')
+            && matches!(symbol, '-' | '–' | '/')
             && (1000..=2999).contains(&a)
             && (second_len == 4 || second_len == 2)
         {
             let end_year = if second_len == 2 { a - a % 100 + b } else { b };
+            if symbol == '/' && (end_year != a + 1 || !glued) {
+                return None;
+            }
             if end_year > a && (1000..=2999).contains(&end_year) {
                 let first = PartialDate::y(i32::try_from(a).ok()?);
                 let last = PartialDate::y(i32::try_from(end_year).ok()?);
@@ -475,6 +504,18 @@ fn read_numeric(scan: &Scan, index: usize, order: DateOrder) -> Option<DateMatch
     }
 }
 
+/// "Q1"–"Q4" and "H1", "H2" (quarters and halves of a year) ending at token `index`.
+fn is_quarter_or_half(scan: &Scan, index: usize) -> bool {
+    index > 0
+        && scan.attached(index)
+        && match scan.digits_value(index) {
+            Some(1 | 2) => scan.is_any_word(index - 1, &["Q", "H"]),
+            Some(3 | 4) => scan.is_word(index - 1, "Q"),
+            _ => false,
+        }
+        && scan.str(index - 1).bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// A four-digit year where the word before it makes it a year.
 fn read_bare_year(scan: &Scan, index: usize, after_date: bool) -> Option<DateMatch> {
     if scan.digits_len(index) != 4 || !ends_cleanly(scan, index + 1) {
@@ -493,6 +534,7 @@ fn read_bare_year(scan: &Scan, index: usize, after_date: bool) -> Option<DateMat
                 && scan.is_any_word(before - 1, &["mid", "early", "late", "pre", "post"])
         } else {
             scan.has_flag(before, YEAR_CONTEXT)
+                || is_quarter_or_half(scan, before)
                 || (after_date
                     && scan.is_any_word(before, &["to", "and", "or", "through", "till", "until"]))
                 || (after_date && scan.is_dash(before))

@@ -1,5 +1,7 @@
 //! Hedges: the words before a value that widen it ("about", "more than", "at least", "up to",
-//! "~") and the words that open a range ("between", "from"). Longest phrase wins.
+//! "~") and the words that open a range ("between", "from"). Longest phrase wins. One hedge
+//! comes after its value: a glued "-plus" or "+" ("2,000-plus", "2,000+") is a lower bound,
+//! [`Hedge::AtLeast`], unless a hedge before the value says otherwise.
 
 use super::Hedge;
 use super::scan::{Kind, Lex, Scan};
@@ -106,6 +108,31 @@ pub(crate) fn read_hedge(scan: &Scan, index: usize) -> Option<HedgeMatch> {
         });
     }
     None
+}
+
+/// A lower bound written after a value, glued to it: "-plus" ("2,000-plus") or "+" ("2,000+",
+/// but not "2+2"). `index` is the token after the value.
+pub(crate) fn read_plus_suffix(scan: &Scan, index: usize) -> Option<HedgeMatch> {
+    if !scan.attached(index) {
+        return None;
+    }
+    let end = if scan.is_dash(index) && scan.attached(index + 1) && scan.is_word(index + 1, "plus")
+    {
+        index + 2
+    } else if scan.is_symbol(index, '+') {
+        index + 1
+    } else {
+        return None;
+    };
+    // Glued to more letters or digits ("2+2", "5-plusses"): not a bound.
+    if scan.attached(end) && matches!(scan.kind(end), Some(Kind::Word | Kind::Digits)) {
+        return None;
+    }
+    Some(HedgeMatch {
+        hedge: Hedge::AtLeast,
+        start: index,
+        end,
+    })
 }
 
 /// The hedge as written, lowercased, with runs of spaces made single.

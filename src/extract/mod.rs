@@ -335,10 +335,14 @@ fn may_start_value(tokens: &[scan::Token], index: usize) -> bool {
                         next.is_some_and(|next| next.kind == Kind::Digits)
                             || matches!(next_lex, Lex::Ordinal(_) | Lex::Cardinal(_))
                     }
-                    // "a few", "a dollar", "a million", "a dozen", "a couple"
+                    // "a few", "a dollar", "a million", "a dozen", "a couple", "a quarter
+                    // of a million", "a third of a billion"
                     Lex::Article => matches!(
                         next_lex,
                         Lex::Few
+                            | Lex::Quarter
+                            | Lex::Half
+                            | Lex::Ordinal(_)
                             | Lex::Dollar
                             | Lex::Currency(_)
                             | Lex::CurrencyFamily(_)
@@ -356,6 +360,7 @@ fn may_start_value(tokens: &[scan::Token], index: usize) -> bool {
                     | Lex::Dollar
                     | Lex::MinorUnit
                     | Lex::Dozen
+                    | Lex::Quarter
                     | Lex::Couple
                     | Lex::Few => false,
                 }
@@ -595,15 +600,23 @@ fn read_value(
     }
     let hedge =
         hedge.filter(|hedge| hedge.hedge != Hedge::Range && first.kind != ValueKind::Ordinal);
+    // "2,000-plus", "2,000+": a lower bound written after the value.
+    let suffix = (first.kind != ValueKind::Ordinal)
+        .then(|| hedge::read_plus_suffix(scan, first.end))
+        .flatten();
     found.push(Extracted {
         span: token_span(scan, first.start, first.end),
         value: first.into_value(),
-        hedge: hedge.map(|hedge| hedge.hedge),
-        hedge_text: hedge.map(|hedge| hedge::hedge_text(scan, &hedge)),
-        hedge_span: hedge.map(|hedge| token_span(scan, hedge.start, hedge.end)),
+        hedge: hedge.or(suffix).map(|hedge| hedge.hedge),
+        hedge_text: hedge
+            .or(suffix)
+            .map(|hedge| hedge::hedge_text(scan, &hedge)),
+        hedge_span: hedge
+            .or(suffix)
+            .map(|hedge| token_span(scan, hedge.start, hedge.end)),
         bounds: None,
     });
-    Some(first.end)
+    Some(suffix.map_or(first.end, |suffix| suffix.end))
 }
 
 /// Share currency, percent and scale between the ends of a range ("$1-2 billion" is

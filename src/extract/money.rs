@@ -1,12 +1,15 @@
 //! Money: an amount with a currency before it ("$1.5 billion", "US$1.5bn", "USD 1.5 billion",
-//! "€300 million", "Rs. 5", "RM10", "ringgit 42") or after it ("1.5 billion US dollars",
+//! "€300 million", "Rs. 5", "RM10", "ringgit 42", "Br 5 million", "Rbl 2.5 billion") or after
+//! it ("1.5 billion US dollars", "3.4 billion U.S. dollars",
 //! "300 million euros", "10 billion yuan", "5 Belarusian rubles", "42 MYR", "10$", "20€"),
 //! "a dollar", and cents given apart ("$20 and 43c", "3 dollars 14 cents", "20 ringgit 43").
 //!
 //! Currencies: ISO codes from [`crate::value::CURRENCIES`] (upper case, before or after the
 //! amount); symbols (`$` is [`super::Options::dollar`], USD by default; `€` EUR, `£` GBP,
 //! `¥` CNY — yuan rather than yen, as in most Chinese-economy prose —, `₽` RUB, `₹` INR, …);
-//! prefixed dollars (`US$`, `A$`, `C$`, `S$`, `NZ$`, `HK$`, `R$`); and names, with a country
+//! prefixed dollars (`US$`, `A$`, `C$`, `S$`, `NZ$`, `HK$`, `R$`); the abbreviations `Rs` INR,
+//! `RM` MYR, `Rbl` RUB and `Br` BYN (the Belarusian ruble's sign, with a capital B only, and
+//! BYN whatever the year, as "Belarusian rubles" are); and names, with a country
 //! adjective picking the currency of a shared name ("Belarusian rubles" → BYN, "Russian
 //! roubles" → RUB, "Lebanese pounds" → LBP). A name without an adjective takes its most
 //! common currency: pounds GBP, rubles RUB, rupees INR, yuan and RMB CNY, dollars the option.
@@ -259,6 +262,18 @@ fn read_suffix<'o>(scan: &Scan, index: usize, options: &'o Options) -> Option<(&
             }
             if let Some(code) = known_code(word) {
                 return Some((code, index + 1));
+            }
+            // "3.4 billion U.S. dollars"
+            if word == "U"
+                && scan.is_symbol(index + 1, '.')
+                && scan.attached(index + 1)
+                && scan.is_word(index + 2, "S")
+                && scan.attached(index + 2)
+                && scan.is_symbol(index + 3, '.')
+                && scan.attached(index + 3)
+                && scan.lex(index + 4) == Lex::Dollar
+            {
+                return Some(("USD", index + 5));
             }
             // "42 LE", "42 L.E."
             if word.eq_ignore_ascii_case("le") {

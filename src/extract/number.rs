@@ -3,7 +3,9 @@
 //! words ("twenty-one", "one hundred and five", "a dozen", "a couple", "half a million",
 //! "two point two million"), scales ("1.5 billion", "3 mln", "1.5bn", "100K", "30 lakh",
 //! "3 crore"), simple fractions ("20/100", when they are not dates) and negatives ("-5",
-//! "minus 5"), and fractions in words ("two-thirds" 0.667, "three quarters" 0.75). "one twenty
+//! "minus 5"), fractions in words ("two-thirds" 0.667, "three quarters" 0.75, "a quarter of a
+//! million" 250,000, "three quarters of a billion") and halves ("one and a half" 1.5, "two and
+//! a half billion", "a billion and a half", "a dozen and a half" 18). "one twenty
 //! two" is read the spoken way, as 122. "a few" is read as about three (hedge "about");
 //! "few" alone and "several" are not read.
 //!
@@ -55,6 +57,19 @@ fn sign_can_start(scan: &Scan, index: usize) -> bool {
 
 fn read_unsigned(scan: &Scan, index: usize, money: bool) -> Option<Quantity> {
     let token = scan.token(index)?;
+    // "a quarter of a million", "a third of a billion"
+    if token.lex == Lex::Article
+        && let Some(denominator) = fraction_denominator(scan, index + 1)
+        && let Some((scale, end)) = of_a_scale(scan, index + 2)
+    {
+        return Some(Quantity {
+            value: scale / denominator,
+            start: index,
+            end,
+            scale,
+            whole: false,
+        });
+    }
     let (value, mut end, whole) = match (token.kind, token.lex) {
         (Kind::Digits, _) => {
             let (value, end, whole) = read_digits(scan, index)?;
@@ -102,6 +117,16 @@ fn read_unsigned(scan: &Scan, index: usize, money: bool) -> Option<Quantity> {
                 end
             };
             if let Some(denominator) = fraction_denominator(scan, fraction_word) {
+                // "three quarters of a million"
+                if let Some((scale, end)) = of_a_scale(scan, fraction_word + 1) {
+                    return Some(Quantity {
+                        value: value / denominator * scale,
+                        start: index,
+                        end,
+                        scale,
+                        whole: false,
+                    });
+                }
                 return Some(Quantity {
                     value: value / denominator,
                     start: index,
@@ -201,6 +226,17 @@ fn read_unsigned(scan: &Scan, index: usize, money: bool) -> Option<Quantity> {
         scale,
         whole: whole && !scaled,
     })
+}
+
+/// "of a million" at token `index`: the scale (a thousand or more) and the token after it.
+fn of_a_scale(scan: &Scan, index: usize) -> Option<(f64, usize)> {
+    if !scan.is_word(index, "of") || scan.lex(index + 1) != Lex::Article {
+        return None;
+    }
+    match scan.lex(index + 2) {
+        Lex::Scale(scale) if scale >= 1e3 => Some((scale, index + 3)),
+        _ => None,
+    }
 }
 
 /// The denominator a fraction word names: "thirds" 3, "quarters" 4, "halves" 2.
@@ -339,6 +375,8 @@ enum Last {
     Tens,
     Hundred,
     Scale,
+    /// "and a half" after units: only a scale may follow ("one and a half billion").
+    Half,
 }
 
 /// English number words. Returns the value and the end token.
@@ -422,6 +460,23 @@ pub(crate) fn read_number_words(scan: &Scan, index: usize) -> Option<(f64, usize
             }
             _ => {
                 let word = scan.kind(at) == Some(Kind::Word) && scan.is_word(at, "and");
+                // "one and a half", "two and a half billion", "a billion and a half"
+                if word && scan.is_word(at + 1, "a") && scan.lex(at + 2) == Lex::Half {
+                    match last {
+                        Last::Unit | Last::Teen | Last::Tens => {
+                            current += 0.5;
+                            last = Last::Half;
+                            at += 3;
+                            continue;
+                        }
+                        Last::Scale => {
+                            total += 0.5 * last_scale;
+                            at += 3;
+                            break;
+                        }
+                        Last::Nothing | Last::Hundred | Last::Half => {}
+                    }
+                }
                 let next_is_cardinal = matches!(scan.lex(at + 1), Lex::Cardinal(_));
                 if word && next_is_cardinal && matches!(last, Last::Hundred | Last::Scale) {
                     at += 1;

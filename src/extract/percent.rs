@@ -1,7 +1,7 @@
-//! Percentages: a number followed by "%", "percent", "per cent" or "pct" ("12.5%",
-//! "12.5 per cent", "twelve percent"). The number itself is read by [`super::number`].
+//! Percentages: a number followed by "%", "percent", "per cent", "pct" or a lower-case "pc"
+//! ("12.5%", "12.5 per cent", "twelve percent", "25 pc"). The number itself is read by [`super::number`].
 
-use super::scan::Scan;
+use super::scan::{Kind, Scan};
 
 /// If a percent sign or word follows at token `index`, the token after it.
 pub(crate) fn percent_suffix(scan: &Scan, index: usize) -> Option<usize> {
@@ -9,6 +9,10 @@ pub(crate) fn percent_suffix(scan: &Scan, index: usize) -> Option<usize> {
         return Some(index + 1);
     }
     if scan.is_any_word(index, &["percent", "pct", "percentage"]) {
+        return Some(index + 1);
+    }
+    // "25 pc", "1.5pc" in lower case only: "5 PC games" are computers.
+    if scan.kind(index) == Some(Kind::Word) && scan.str(index) == "pc" {
         return Some(index + 1);
     }
     if scan.is_word(index, "per") && scan.is_word(index + 1, "cent") {

@@ -53,6 +53,8 @@ pub(crate) enum Lex {
     Half,
     /// "dozen", "dozens"
     Dozen,
+    /// "quarter", "quarters" (as in "a quarter of a million")
+    Quarter,
     /// "couple", "pair"
     Couple,
     /// "few" (read only as "a few", about three)
@@ -659,13 +661,15 @@ fn classify(word: &str) -> (Lex, u8) {
 /// Classify the ASCII word `word` (at most 16 letters) whose key is `key`.
 #[inline]
 fn classify_key(word: &[u8], key: Key, table: &Table) -> (Lex, u8) {
-    // Case matters for a few words: "May" the month (not "may"), "M" for million.
+    // Case matters for a few words: "May" the month (not "may"), "M" for million, "Br".
     if word.len() <= 3 && matches!(word.first(), Some(b'M' | b'm' | b'B' | b'b' | b'G')) {
         match word {
             b"May" | b"MAY" => return (Lex::Month(5), 0),
             b"may" => return (Lex::Other, 0),
             b"M" | b"MM" | b"mn" | b"Mn" => return (Lex::ScaleAbbreviation(1e6), 0),
             b"B" | b"Bn" | b"BN" | b"G" => return (Lex::ScaleAbbreviation(1e9), 0),
+            // The Belarusian ruble's sign; "br" in lower case is no currency.
+            b"Br" => return (Lex::CurrencyPrefix("BYN"), 0),
             _ => {}
         }
     }
@@ -996,6 +1000,8 @@ const LEXICON: &[(&str, Lex)] = &[
     ("rs", Lex::CurrencyPrefix("INR")),
     ("inr", Lex::CurrencyPrefix("INR")),
     ("rm", Lex::CurrencyPrefix("MYR")),
+    ("rbl", Lex::CurrencyPrefix("RUB")),
+    ("rbls", Lex::CurrencyPrefix("RUB")),
     ("myr", Lex::CurrencyPrefix("MYR")),
     ("the", Lex::The),
     ("a", Lex::Article),
@@ -1006,6 +1012,8 @@ const LEXICON: &[(&str, Lex)] = &[
     ("half", Lex::Half),
     ("dozen", Lex::Dozen),
     ("dozens", Lex::Dozen),
+    ("quarter", Lex::Quarter),
+    ("quarters", Lex::Quarter),
     ("couple", Lex::Couple),
     ("pair", Lex::Couple),
     ("few", Lex::Few),

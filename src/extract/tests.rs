@@ -643,3 +643,179 @@ fn long_inputs_finish_without_panic() {
         started.elapsed()
     );
 }
+
+/// Each case: the text, then the values expected in it as "kind form".
+fn run_kinded_table(table: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, expected) in table {
+        let got: Vec<String> = extract(text)
+            .iter()
+            .map(|value| format!("{} {}", value.value.kind().as_str(), value.value.form()))
+            .collect();
+        if got != *expected {
+            failures.push(format!("{text:?}: expected {expected:?}, got {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// How wire and newspaper reports on diplomacy and trade write their values, beyond the
+/// forms above: spelled-out fractions of scales, abbreviations of currencies and of "per
+/// cent", clipped years. Phrases that must yield nothing are in the table too.
+#[test]
+fn diplomacy_and_trade_phrasings() {
+    run_kinded_table(&[
+        // Dates.
+        (
+            "Ties were set up on the 20th of January, 1992, in Beijing.",
+            &["date 1992-01-20"],
+        ),
+        (
+            "The accord dates from January the 20th, 1992.",
+            &["date 1992-01-20"],
+        ),
+        (
+            "The envoys met again on January the 20th.",
+            &["date --01-20"],
+        ),
+        (
+            "The note was stamped 20-Jan-1992 by the embassy.",
+            &["date 1992-01-20"],
+        ),
+        (
+            "Talks resumed on 2013-07-16 after a pause.",
+            &["date 2013-07-16"],
+        ),
+        (
+            "Delegates met on 20 Jan. 1992 in Minsk.",
+            &["date 1992-01-20"],
+        ),
+        ("They signed on Friday 19 July 2013.", &["date 2013-07-19"]),
+        // "mid-July 2013" is somewhere in July 2013: the month, not a day.
+        ("The summit was held in mid-July 2013.", &["date 2013-07"]),
+        // A season gives its year only.
+        ("The leaders met in the summer of 2013.", &["date 2013"]),
+        ("The year 2013 was a turning point.", &["date 2013"]),
+        ("The embassy opened in January of 1993.", &["date 1993-01"]),
+        (
+            "The memorandum of the 5th of May of 2015 holds.",
+            &["date 2015-05-05"],
+        ),
+        // A clipped year after an apostrophe.
+        ("The pact of '92 still stands.", &["date 1992"]),
+        ("Back in ’05 the sides set up a committee.", &["date 2005"]),
+        // A season or fiscal year written with a slash.
+        (
+            "The 2013/14 season ended early.",
+            &["date 2013", "date 2014"],
+        ),
+        ("Profits fell in Q3 2013 at the plant.", &["date 2013"]),
+        // Money.
+        (
+            "The loan is worth US$ 1.5 bln, officials said.",
+            &["money USD 1500000000"],
+        ),
+        (
+            "Minsk will get 1.5 bln dollars in credit.",
+            &["money USD 1500000000"],
+        ),
+        (
+            "China opened a $1.5-billion credit line.",
+            &["money USD 1500000000"],
+        ),
+        (
+            "The bank lent USD1.5bn to the project.",
+            &["money USD 1500000000"],
+        ),
+        (
+            "The fund holds 1.5 billion US dollars.",
+            &["money USD 1500000000"],
+        ),
+        (
+            "Trade of 3.4 billion U.S. dollars was logged.",
+            &["money USD 3400000000"],
+        ),
+        (
+            "The deal was put at one and a half billion dollars.",
+            &["money USD 1500000000"],
+        ),
+        (
+            "They spoke of a billion and a half dollars in trade.",
+            &["money USD 1500000000"],
+        ),
+        ("Fees reach Br 5 million a year.", &["money BYN 5000000"]),
+        (
+            "The rate closed at Br 2,150 to the dollar.",
+            &["money BYN 2150"],
+        ),
+        ("The volume was Rbl 2.5 billion.", &["money RUB 2500000000"]),
+        (
+            "It was valued at 2.5 bln rubles.",
+            &["money RUB 2500000000"],
+        ),
+        ("The fee is 500 Belarusian rubles.", &["money BYN 500"]),
+        (
+            "Investment reached 400 million yuan.",
+            &["money CNY 400000000"],
+        ),
+        ("The plant cost £300m to build.", &["money GBP 300000000"]),
+        // Numbers.
+        ("The ministry booked 5 mln in revenue.", &["number 5000000"]),
+        ("Some 40 firms took part in the fair.", &["number 40"]),
+        ("Nearly two dozen deals were signed.", &["number 24"]),
+        ("A dozen ministers attended.", &["number 12"]),
+        ("They signed a dozen and a half deals.", &["number 18"]),
+        ("It took two and a half years.", &["number 2.5"]),
+        (
+            "Sales hit a quarter of a million units.",
+            &["number 250000"],
+        ),
+        ("Some two-thirds of exports go east.", &["number 0.666667"]),
+        // Percentages.
+        ("Trade grew 17 per cent last year.", &["percent 17"]),
+        ("Trade grew 17 percent last year.", &["percent 17"]),
+        ("Trade grew seventeen per cent last year.", &["percent 17"]),
+        ("Exports rose 19.5% in the spring.", &["percent 19.5"]),
+        ("Inflation eased to 25 pc in May.", &["percent 25"]),
+        ("Imports fell by 1.5pc.", &["percent 1.5"]),
+        // No value.
+        ("Scores of journalists waited outside.", &[]),
+        ("Thousands of people lined the streets.", &[]),
+        ("China is Belarus's No. 1 partner in Asia.", &[]),
+        ("Issue No. 12 of the bulletin is out.", &[]),
+        ("The embassy is shut in January of each year.", &[]),
+        // Near misses that keep their old reading.
+        ("He said: '20 people died.'", &["number 20"]),
+        ("They sold 5 PC games.", &["number 5"]),
+        ("The br 5 tag stays.", &["number 5"]),
+        (
+            "Between one and two delegates came.",
+            &["number 1", "number 2"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_trailing_plus_is_a_lower_bound() {
+    for (text, hedge_text) in [
+        ("A crowd of 2,000-plus gathered.", "-plus"),
+        ("A crowd of 2,000+ gathered.", "+"),
+    ] {
+        let values = extract(text);
+        assert_eq!(values.len(), 1, "{text}");
+        let value = &values[0];
+        assert_eq!(value.value.form(), "2000", "{text}");
+        assert_eq!(value.hedge, Some(Hedge::AtLeast), "{text}");
+        assert_eq!(value.hedge_text.as_deref(), Some(hedge_text), "{text}");
+        assert_eq!(value.span.slice(text), Some("2,000"), "{text}");
+        let hedge_span = value.hedge_span.expect("a hedge has a span");
+        assert_eq!(hedge_span.slice(text), Some(hedge_text), "{text}");
+    }
+    // "plus" between two numbers is arithmetic, not a hedge.
+    check("It cost 2,000 plus 300 in fees.", &["2000", "300"]);
+}
