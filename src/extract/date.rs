@@ -232,6 +232,9 @@ fn read_day_first(scan: &Scan, index: usize) -> Option<DateMatch> {
     if scan.lex(at) == Lex::The {
         at += 1;
     }
+    // "the" is part of the date only in "the 20th of January"; in "the 17 July talks" it
+    // belongs to the noun phrase, and a fix must not rewrite it.
+    let mut start = at;
     let (day, day_end) = read_day(scan, at)?;
     let mut next = day_end;
     // A day range "16–17 July".
@@ -260,13 +263,14 @@ fn read_day_first(scan: &Scan, index: usize) -> Option<DateMatch> {
         if (year_len == 2 || year_len == 4) && ends_cleanly(scan, month_end + 2) {
             let year = expand_year(scan.digits_value(month_end + 1)?, year_len);
             let date = PartialDate::try_new(Some(year), Some(month), Some(day))?;
-            return Some(single(date, index, month_end + 2));
+            return Some(single(date, start, month_end + 2));
         }
     }
     if scan.is_word(next, "day") && scan.is_word(next + 1, "of") {
         next += 1;
     }
     if scan.is_word(next, "of") {
+        start = index;
         next += 1;
         if scan.lex(next) == Lex::The {
             next += 1;
@@ -280,14 +284,14 @@ fn read_day_first(scan: &Scan, index: usize) -> Option<DateMatch> {
             let first = PartialDate::try_new(year, Some(month), Some(day))?;
             let second = PartialDate::try_new(year, Some(month), Some(day_two))?;
             Some(DateMatch {
-                first: (first, index, day_end),
+                first: (first, start, day_end),
                 second: Some((second, day_two_start, end)),
                 end,
             })
         }
         None => {
             let date = PartialDate::try_new(year, Some(month), Some(day))?;
-            Some(single(date, index, end))
+            Some(single(date, start, end))
         }
     }
 }

@@ -507,6 +507,13 @@ fn spans_cover_the_value_text() {
         .filter_map(|value| value.span.slice(text))
         .collect();
     assert_eq!(texts, ["16 July", "$1.5 billion", "12.5 per cent", "21st"]);
+    // "the" belongs to the date only where "of" follows the day.
+    let text = "After the 17 July talks and the 18th July dinner, on the 20th of January.";
+    let texts: Vec<&str> = extract(text)
+        .iter()
+        .filter_map(|value| value.span.slice(text))
+        .collect();
+    assert_eq!(texts, ["17 July", "18th July", "the 20th of January"]);
 }
 
 #[test]
