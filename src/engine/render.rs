@@ -39,7 +39,10 @@ pub fn restyle_date(text: &str, found: PartialDate, expected: PartialDate) -> Op
             {
                 day_done = true;
                 expected.day.map(|d| {
-                    let digits_out = if digits.len() == 2 {
+                    // "12 December" → "4 November", but "05 July" → "04 July" and, in an
+                    // all-digit date, "12.12.2015" → "04.11.2016".
+                    let padded = digits.starts_with('0') || !text.contains(char::is_alphabetic);
+                    let digits_out = if digits.len() == 2 && padded {
                         format!("{d:02}")
                     } else {
                         d.to_string()
@@ -56,7 +59,9 @@ pub fn restyle_date(text: &str, found: PartialDate, expected: PartialDate) -> Op
             {
                 month_done = true;
                 expected.month.map(|m| {
-                    if digits.len() == 2 {
+                    if digits.len() == 2
+                        && (digits.starts_with('0') || !text.contains(char::is_alphabetic))
+                    {
                         format!("{m:02}")
                     } else {
                         m.to_string()
@@ -505,6 +510,23 @@ mod tests {
         assert_eq!(
             fix_weekday("Friday, 31 June", 2013, 6, 31),
             "Friday, 31 June"
+        );
+    }
+
+    #[test]
+    fn a_day_is_padded_only_where_the_draft_pads() {
+        let date = |y, m, d| PartialDate::ymd(y, m, d);
+        assert_eq!(
+            restyle_date("12 December 2015", date(2015, 12, 12), date(2016, 11, 4)).as_deref(),
+            Some("4 November 2016")
+        );
+        assert_eq!(
+            restyle_date("05 July 2013", date(2013, 7, 5), date(2013, 7, 4)).as_deref(),
+            Some("04 July 2013")
+        );
+        assert_eq!(
+            restyle_date("12.12.2015", date(2015, 12, 12), date(2016, 11, 4)).as_deref(),
+            Some("04.11.2016")
         );
     }
 
