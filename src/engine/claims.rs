@@ -120,6 +120,8 @@ fn entity_classes<'a>(context: &'a Context<'_, '_>, expect: &Expect) -> Vec<&'a 
 struct Candidate {
     fact: FactIdx,
     cues: Vec<Span>,
+    /// The fact's co-words in scope: with the cues, what makes an aside part of the statement.
+    near: Vec<Span>,
     scope: Span,
     /// Values before this offset stand in a part of the sentence the draft disowns.
     from: usize,
@@ -224,11 +226,16 @@ fn candidates(
                     }
             })
         });
+        let near: Vec<Span> = in_scope
+            .iter()
+            .filter(|hit| matches!(hit.meaning, Meaning::Near { fact, .. } if fact == fact_index))
+            .map(|hit| hit.span)
+            .collect();
         // An `unless` phrase in an aside about a name ("Xi Jinping, who visited Minsk in
         // 2010, held talks …") does not speak for the statement.
         let unless = in_scope.iter().any(|hit| {
             hit.meaning == Meaning::Unless(fact_index)
-                && !in_background(asides(), &cue_spans, hit.span)
+                && !in_background(asides(), cue_spans.iter().chain(&near), hit.span)
         });
         let reason = match (near_missing, with_missing, unless) {
             (Some(group), _, _) => Some(Miss::Near(group)),
@@ -252,6 +259,7 @@ fn candidates(
                     .into_iter()
                     .filter(|cue| cue.start >= disowned())
                     .collect(),
+                near,
                 scope,
                 from: disowned(),
             }),
@@ -537,14 +545,24 @@ impl Reading<'_> {
     /// candidate's cues: background to the statement ("Lukashenko, in power since 1994, held
     /// talks …"), not part of it.
     fn in_background(&self, candidate: &Candidate, span: Span) -> bool {
-        in_background(&self.insertions, &candidate.cues, span)
+        in_background(
+            &self.insertions,
+            candidate.cues.iter().chain(&candidate.near),
+            span,
+        )
     }
 }
 
-/// Whether `span` stands in one of the `insertions` that holds none of the `cues`.
-fn in_background(insertions: &[Span], cues: &[Span], span: Span) -> bool {
+/// Whether `span` stands in one of the `insertions` that holds none of `anchors` (the
+/// fact's cues and co-words: "relations between Belarus and China, which were established
+/// on …" is part of the statement of when relations were established).
+fn in_background<'s>(
+    insertions: &[Span],
+    anchors: impl Iterator<Item = &'s Span> + Clone,
+    span: Span,
+) -> bool {
     insertions.iter().any(|insertion| {
-        insertion.contains(span) && !cues.iter().any(|cue| insertion.contains(*cue))
+        insertion.contains(span) && !anchors.clone().any(|anchor| insertion.contains(*anchor))
     })
 }
 
@@ -727,7 +745,8 @@ fn assign(
 
 /// Phrases set off after a name, as spans into `sentence`: from a comma after a capitalised
 /// word and a word that opens an aside ("Lukashenko, in power since 1994,", "Lukashenko, who
-/// was elected in 1994,", "Shanghai, a city he last saw in 2010") to the next comma, and
+/// was elected in 1994,", "Shanghai, a city he last saw in 2010", "The Treaty, signed on 7
+/// February 1992,") to the next comma, and
 /// brackets after a capitalised word that open the same way ("Lukashenko (in power since
 /// 1994)").
 fn insertions(sentence: &str) -> Vec<Span> {
@@ -757,12 +776,19 @@ fn insertions(sentence: &str) -> Vec<Span> {
             .and_then(|word| word.chars().next())
             .is_some_and(char::is_uppercase)
     };
+    // A past participle opens one too: "The Treaty, signed on 7 February 1992, entered …".
+    const PARTICIPLES: &[&str] = &["held", "set", "built", "made", "known", "chosen", "written"];
     let opens_aside = |at: usize| {
         let rest = sentence[at + 1..].trim_start();
+        let first = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
         OPENERS.iter().any(|opener| {
             rest.get(..opener.len())
                 .is_some_and(|start| start.eq_ignore_ascii_case(opener))
-        })
+        }) || (first.len() > 4 && first.ends_with("ed") && first.starts_with(char::is_lowercase))
+            || PARTICIPLES.contains(&first)
     };
     // "On the production of cars in Belarus, an agreement was reached": the first comma of a
     // sentence that opens with a preposition ends that phrase; no aside starts there.

@@ -416,6 +416,43 @@ fn a_year_or_value_set_off_after_a_name_is_background() {
             "{draft}"
         );
     }
+    // An aside that holds a co-word of the fact is part of its statement.
+    let rules = r#"
+source s "S" date 2013-07-16
+fact relations
+  cite s
+  when "diplomatic relations"
+  near "established" | "set up"
+  expect date 1992-01-20
+fact force
+  cite s
+  when "entered into force"
+  expect date 1993-05-01
+"#;
+    for draft in [
+        "Diplomatic relations between Belarus and China, which were established on 21 January 1992, have grown.",
+        "Diplomatic relations between Belarus and China, established on 21 January 1992, have grown.",
+    ] {
+        assert_eq!(
+            check_with(rules, draft, "2013-07-17"),
+            [finding(
+                "mismatch",
+                "relations",
+                "21 January 1992",
+                Some("20 January 1992")
+            )],
+            "{draft}"
+        );
+    }
+    // A participle opens an aside too: its date is not the next fact's.
+    assert_eq!(
+        check_with(
+            rules,
+            "The Treaty, signed on 7 February 1992, entered into force on 1 May 1993.",
+            "2013-07-17"
+        ),
+        []
+    );
     // The comma after an opening phrase starts no aside.
     assert_eq!(
         check_with(
