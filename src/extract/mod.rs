@@ -287,7 +287,37 @@ fn extract_piece(
             None => index + 1,
         };
     }
+    share_range_years(text, &mut found[found_before..]);
     scan.into_buffer()
+}
+
+/// The two ends of a range across months share the year the text gives one of them: "30
+/// November – 12 December 2015", "from 30 November to 12 December 2015", "30 December 2015
+/// to 2 January" (a year on when the months wrap).
+fn share_range_years(text: &str, values: &mut [Extracted]) {
+    const JOINS: &[&str] = &["-", "–", "—", "to", "until", "till", "through", "and"];
+    for at in 1..values.len() {
+        let (before, after) = values.split_at_mut(at);
+        let (first, second) = (&mut before[at - 1], &mut after[0]);
+        let (Value::Date(start), Value::Date(end)) = (&mut first.value, &mut second.value) else {
+            continue;
+        };
+        let joined = text
+            .get(first.span.end..second.span.start)
+            .is_some_and(|between| JOINS.contains(&between.trim()));
+        let (Some(start_month), Some(end_month)) = (start.month, end.month) else {
+            continue;
+        };
+        if !joined || start.day.is_none() || end.day.is_none() {
+            continue;
+        }
+        let wraps = i32::from(start_month > end_month);
+        match (start.year, end.year) {
+            (None, Some(year)) => start.year = Some(year - wraps),
+            (Some(year), None) => end.year = Some(year + wraps),
+            _ => {}
+        }
+    }
 }
 
 /// Flags of a word that may be a currency code or a dollar prefix ("EUR", "US$", "A$").

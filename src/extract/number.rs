@@ -43,7 +43,9 @@ pub(crate) fn read_quantity(scan: &Scan, index: usize, money: bool) -> Option<Qu
 }
 
 /// A minus sign starts a number when digits follow (glued, or after one space at the start of
-/// a phrase) and it is not glued to a word or number before it ("COVID-19", "10-20").
+/// a phrase) and it is not glued to a word or number before it ("COVID-19", "10-20"). A spaced
+/// dash before a day and its month is a list marker or a range dash, not a sign ("- 5
+/// November 2016", "30 Nov - 12 Dec 2015").
 fn sign_can_start(scan: &Scan, index: usize) -> bool {
     if index > 0 && scan.attached(index) {
         return false;
@@ -52,7 +54,8 @@ fn sign_can_start(scan: &Scan, index: usize) -> bool {
     if scan.attached(next) {
         return scan.is_digits(next) || (scan.is_symbol(next, '.') && scan.is_digits(next + 1));
     }
-    scan.is_digits(next) && (index == 0 || !scan.is_digits(index - 1))
+    let day_of_month = scan.digits_len(next) <= 2 && matches!(scan.lex(next + 1), Lex::Month(_));
+    scan.is_digits(next) && (index == 0 || !scan.is_digits(index - 1)) && !day_of_month
 }
 
 fn read_unsigned(scan: &Scan, index: usize, money: bool) -> Option<Quantity> {

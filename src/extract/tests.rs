@@ -63,6 +63,13 @@ fn dates() {
             &["2013-07-16", "2013-07-17"],
         ),
         ("Talks on 16-17 July went well.", &["--07-16", "--07-17"]),
+        // A range across months shares its year.
+        ("It ran 30 November–12 December 2015.", &["2015-11-30", "2015-12-12"]),
+        ("It ran from 30 Nov to 12 Dec 2015.", &["2015-11-30", "2015-12-12"]),
+        ("It ran 30 Nov - 12 Dec 2015.", &["2015-11-30", "2015-12-12"]),
+        ("It ran from 30 December 2015 to 2 January.", &["2015-12-30", "2016-01-02"]),
+        ("It ran 30 December – 2 January 2016.", &["2015-12-30", "2016-01-02"]),
+        ("They met on 16 July and 17 July 2014.", &["2014-07-16", "2014-07-17"]),
         (
             "Talks on July 16-17, 2013 went well.",
             &["2013-07-16", "2013-07-17"],
@@ -157,6 +164,8 @@ fn numbers() {
         ("Over 100K downloads.", &["100000"]),
         ("It fell to -5 overnight.", &["-5"]),
         ("It fell to minus 5 overnight.", &["-5"]),
+        // A spaced dash before a day and its month is a list marker or a range dash.
+        ("- 5 November 2016: in force.", &["2016-11-05"]),
         ("Zero errors.", &["0"]),
         ("Ninety-nine bottles.", &["99"]),
         ("A hundred ships.", &["100"]),
