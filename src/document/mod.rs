@@ -104,7 +104,8 @@ fn text_prose(text: &str, front_matter_len: usize) -> (String, Vec<Span>) {
     (prose, blocks)
 }
 
-/// Runs of non-blank lines inside `within`, trimmed of surrounding whitespace.
+/// Runs of non-blank lines inside `within`, trimmed of surrounding whitespace. A line that
+/// starts like a list item ("- ", "* ", "• ", "1. ", "2) ") starts a block of its own.
 pub(crate) fn paragraphs(prose: &str, within: Span) -> Vec<Span> {
     let mut blocks = Vec::new();
     let mut start: Option<usize> = None;
@@ -113,11 +114,13 @@ pub(crate) fn paragraphs(prose: &str, within: Span) -> Vec<Span> {
     for line in prose[within.range()].split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
-        if line.trim().is_empty() {
+        if line.trim().is_empty() || list_item(line.trim_start()) {
             if let Some(begin) = start.take() {
                 blocks.push(Span::new(begin, last_end));
             }
-            continue;
+            if line.trim().is_empty() {
+                continue;
+            }
         }
         let leading = line.len() - line.trim_start().len();
         if start.is_none() {
@@ -129,6 +132,20 @@ pub(crate) fn paragraphs(prose: &str, within: Span) -> Vec<Span> {
         blocks.push(Span::new(begin, last_end));
     }
     blocks
+}
+
+/// Whether a line (without its indent) starts like a list item: a bullet and a space, or a
+/// number of one or two digits, "." or ")" and a space.
+fn list_item(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let bullet = ["- ", "* ", "+ ", "\u{2022} ", "\u{2013} ", "\u{2014} "]
+        .iter()
+        .any(|marker| line.starts_with(marker));
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let numbered = (1..=2).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && bytes.get(digits + 1) == Some(&b' ');
+    bullet || numbered
 }
 
 /// The same number of bytes as `text`, all spaces, line breaks kept.
@@ -192,6 +209,21 @@ mod tests {
         let all = sentences(text, Format::Markdown);
         assert_eq!(all[2], "20 January 1992   Ties set up.");
         assert_eq!(all[3], "Embassies followed.");
+    }
+
+    #[test]
+    fn plain_text_list_items_are_blocks_of_their_own() {
+        let text = "Timeline:\n- In Paris, 196 parties adopted it\n- 175 parties signed it\n  on one day\n1. First point\n2) Second point\n12.5 per cent rose";
+        assert_eq!(
+            sentences(text, Format::Text),
+            [
+                "Timeline:",
+                "- In Paris, 196 parties adopted it",
+                "- 175 parties signed it\n  on one day",
+                "1. First point",
+                "2) Second point\n12.5 per cent rose"
+            ]
+        );
     }
 
     #[test]

@@ -94,6 +94,13 @@ fn ends_sentence(body: &str, at: usize, end: usize) -> bool {
     if word.is_empty() {
         return true;
     }
+    // The number of a list item that opens the body: "1. First point".
+    if word_start == before.len() - before.trim_start().len()
+        && word.len() <= 2
+        && word.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
     // Initials and dotted abbreviations: "J.", "U.S", "e.g".
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 1

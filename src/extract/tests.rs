@@ -64,12 +64,30 @@ fn dates() {
         ),
         ("Talks on 16-17 July went well.", &["--07-16", "--07-17"]),
         // A range across months shares its year.
-        ("It ran 30 November–12 December 2015.", &["2015-11-30", "2015-12-12"]),
-        ("It ran from 30 Nov to 12 Dec 2015.", &["2015-11-30", "2015-12-12"]),
-        ("It ran 30 Nov - 12 Dec 2015.", &["2015-11-30", "2015-12-12"]),
-        ("It ran from 30 December 2015 to 2 January.", &["2015-12-30", "2016-01-02"]),
-        ("It ran 30 December – 2 January 2016.", &["2015-12-30", "2016-01-02"]),
-        ("They met on 16 July and 17 July 2014.", &["2014-07-16", "2014-07-17"]),
+        (
+            "It ran 30 November–12 December 2015.",
+            &["2015-11-30", "2015-12-12"],
+        ),
+        (
+            "It ran from 30 Nov to 12 Dec 2015.",
+            &["2015-11-30", "2015-12-12"],
+        ),
+        (
+            "It ran 30 Nov - 12 Dec 2015.",
+            &["2015-11-30", "2015-12-12"],
+        ),
+        (
+            "It ran from 30 December 2015 to 2 January.",
+            &["2015-12-30", "2016-01-02"],
+        ),
+        (
+            "It ran 30 December – 2 January 2016.",
+            &["2015-12-30", "2016-01-02"],
+        ),
+        (
+            "They met on 16 July and 17 July 2014.",
+            &["2014-07-16", "2014-07-17"],
+        ),
         (
             "Talks on July 16-17, 2013 went well.",
             &["2013-07-16", "2013-07-17"],
