@@ -58,6 +58,9 @@ pub enum Miss {
     /// The draft calls the statement false or puts it in another's mouth ("falsely
     /// reported", "claimed", "…; in fact …").
     Disowned,
+    /// Every cue stands in an aside about another name than the fact's `with` entities
+    /// ("Unlike the Kyoto Protocol, adopted on …, the Paris Agreement …").
+    AsideAboutOther,
 }
 
 /// A fact whose cue was found in a sentence but that was not taken as stated there.
@@ -241,6 +244,14 @@ fn candidates(
             (Some(group), _, _) => Some(Miss::Near(group)),
             (None, Some(entity), _) => Some(Miss::With(entity)),
             (None, None, true) => Some(Miss::Unless),
+            (None, None, false)
+                if !fact.with.is_empty()
+                    && cue_spans
+                        .iter()
+                        .all(|cue| in_aside_about_other(context, asides(), *cue, &fact.with)) =>
+            {
+                Some(Miss::AsideAboutOther)
+            }
             (None, None, false) if cue_spans.iter().all(|cue| cue.start < disowned()) => {
                 Some(Miss::Disowned)
             }
@@ -551,6 +562,37 @@ impl Reading<'_> {
             span,
         )
     }
+}
+
+/// Whether `cue` stands in one of the `asides` that neither names one of the `with`
+/// entities nor hangs on one: "Unlike the Kyoto Protocol, adopted on 11 December 1997, the
+/// Paris Agreement …" says nothing of when the Paris Agreement was adopted.
+fn in_aside_about_other(
+    context: &Context<'_, '_>,
+    asides: &[Span],
+    cue: Span,
+    with: &[EntityIdx],
+) -> bool {
+    let is_with = |hit: &Hit| {
+        matches!(hit.meaning, Meaning::Name { entity, .. } | Meaning::Title { entity, .. }
+            if with.contains(&entity))
+    };
+    asides.iter().any(|aside| {
+        if !aside.contains(cue) || context.hits_in(*aside).iter().any(is_with) {
+            return false;
+        }
+        // The name the aside hangs on ends right before its comma or bracket.
+        let before = Span::new(aside.start.saturating_sub(80), aside.start);
+        let hangs_on_with = context.hits_in(before).iter().any(|hit| {
+            is_with(hit)
+                && context
+                    .document
+                    .prose_of(Span::new(hit.span.end, aside.start))
+                    .trim()
+                    .is_empty()
+        });
+        !hangs_on_with
+    })
 }
 
 /// Whether `span` stands in one of the `insertions` that holds none of `anchors` (the

@@ -490,6 +490,42 @@ fact force
 }
 
 #[test]
+fn a_cue_in_an_aside_about_another_name_states_nothing() {
+    let rules = r#"
+source s "S" date 2016-01-01
+document paris "Paris Agreement"
+document kyoto "Kyoto Protocol"
+fact adoption
+  cite s
+  when "adopted"
+  with paris
+  expect date 2015-12-12
+"#;
+    assert_eq!(
+        check_with(
+            rules,
+            "Unlike the Kyoto Protocol, adopted on 11 December 1997, the Paris Agreement binds all.",
+            "2016-01-01"
+        ),
+        []
+    );
+    // The aside about the fact's own entity states it.
+    assert_eq!(
+        check_with(
+            rules,
+            "The Paris Agreement, adopted on 13 December 2015, binds all.",
+            "2016-01-01"
+        ),
+        [finding(
+            "mismatch",
+            "adoption",
+            "13 December 2015",
+            Some("12 December 2015")
+        )]
+    );
+}
+
+#[test]
 fn an_unless_phrase_in_an_aside_does_not_count() {
     let rules = format!("{CLAIM_RULES}  unless \"Minsk\"\n");
     assert_eq!(
