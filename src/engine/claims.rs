@@ -469,6 +469,7 @@ fn bind_sentence(
             .into_iter()
             .map(|span| span.shift(sentence_span.start))
             .collect(),
+        intro_comma: intro_comma(sentence_text).map(|at| sentence_span.start + at),
         years: scopes
             .iter()
             .filter(|&&scope| {
@@ -549,6 +550,8 @@ struct Reading<'a> {
     years: Vec<(Span, Vec<(usize, i32)>)>,
     /// Phrases set off after a name in the sentence (see [`insertions`]).
     insertions: Vec<Span>,
+    /// The comma after the sentence's opening phrase (see [`intro_comma`]), in the document.
+    intro_comma: Option<usize>,
 }
 
 impl Reading<'_> {
@@ -685,6 +688,18 @@ fn assign(
                 continue;
             }
             let (distance, cue) = nearest_cue(&candidate.cues, value.span);
+            // "came into force 30 days after the threshold was crossed on 5 October": the
+            // date is the other event's.
+            if kind == ValueKind::Date
+                && value.span.start >= cue.end
+                && another_event_between(
+                    context
+                        .document
+                        .prose_of(Span::new(cue.end, value.span.start)),
+                )
+            {
+                continue;
+            }
             let counts = matches!(fact.expect, Expect::Number { count: true, .. });
             let between = Span::new(value.span.end, cue.start.max(value.span.end));
             if distance <= MAX_DISTANCE
@@ -745,7 +760,12 @@ fn assign(
                     } else {
                         Span::new(hit.span.end, cue.start.max(hit.span.end))
                     };
-                    new_clause(context.document.prose_of(between))
+                    let forward = hit.span.start >= cue.end;
+                    // The comma after an opening phrase: as an offset into `between`.
+                    let intro = reading
+                        .intro_comma
+                        .and_then(|at| at.checked_sub(between.start));
+                    new_clause(context.document.prose_of(between), forward, intro)
                 })
             {
                 continue;
@@ -832,8 +852,35 @@ fn insertions(sentence: &str) -> Vec<Span> {
         }) || (first.len() > 4 && first.ends_with("ed") && first.starts_with(char::is_lowercase))
             || PARTICIPLES.contains(&first)
     };
-    // "On the production of cars in Belarus, an agreement was reached": the first comma of a
-    // sentence that opens with a preposition ends that phrase; no aside starts there.
+    let mut first_comma = intro_comma(sentence);
+    let mut found = Vec::new();
+    for at in memchr::memchr2_iter(b',', b'(', sentence.as_bytes()) {
+        if first_comma == Some(at) {
+            first_comma = None;
+            continue;
+        }
+        // "the NPP ($600m)" is the value of the NPP's loan, not an aside.
+        if !opens_aside(at) || !after_name(at) {
+            continue;
+        }
+        let end = if sentence.as_bytes()[at] == b',' {
+            sentence[at + 1..]
+                .find([',', ';', ')'])
+                .map_or(sentence.len(), |end| at + 1 + end)
+        } else {
+            sentence[at..]
+                .find(')')
+                .map_or(sentence.len(), |end| at + end + 1)
+        };
+        found.push(Span::new(at, end));
+    }
+    found
+}
+
+/// The comma that ends an opening phrase, in a sentence that opens with a preposition: "On
+/// the production of cars in Belarus, an agreement was reached". No aside and no new clause
+/// starts there.
+fn intro_comma(sentence: &str) -> Option<usize> {
     const PREPOSITIONS: &[&str] = &[
         "on",
         "in",
@@ -861,33 +908,11 @@ fn insertions(sentence: &str) -> Vec<Span> {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    let mut first_comma = PREPOSITIONS
+    PREPOSITIONS
         .iter()
         .any(|preposition| preposition.eq_ignore_ascii_case(opening))
         .then(|| sentence.find(','))
-        .flatten();
-    let mut found = Vec::new();
-    for at in memchr::memchr2_iter(b',', b'(', sentence.as_bytes()) {
-        if first_comma == Some(at) {
-            first_comma = None;
-            continue;
-        }
-        // "the NPP ($600m)" is the value of the NPP's loan, not an aside.
-        if !opens_aside(at) || !after_name(at) {
-            continue;
-        }
-        let end = if sentence.as_bytes()[at] == b',' {
-            sentence[at + 1..]
-                .find([',', ';', ')'])
-                .map_or(sentence.len(), |end| at + 1 + end)
-        } else {
-            sentence[at..]
-                .find(')')
-                .map_or(sentence.len(), |end| at + end + 1)
-        };
-        found.push(Span::new(at, end));
-    }
-    found
+        .flatten()
 }
 
 /// Whether the value or name at `at` in `prose` is the rejected side of a contrast: "on 16
@@ -993,11 +1018,51 @@ fn converted(
     })
 }
 
+/// Whether `between` (from a cue to a date after it) brings in another event the date may
+/// belong to: "after", "before", "following", "ahead of", "prior to".
+fn another_event_between(between: &str) -> bool {
+    let mut words = between
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .peekable();
+    while let Some(word) = words.next() {
+        let next = words.peek().copied().unwrap_or("");
+        if ["after", "before", "following"]
+            .iter()
+            .any(|marker| marker.eq_ignore_ascii_case(word))
+            || (word.eq_ignore_ascii_case("ahead") && next.eq_ignore_ascii_case("of"))
+            || (word.eq_ignore_ascii_case("prior") && next.eq_ignore_ascii_case("to"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether `between` (the text from a cue to a name, or back) starts a clause with a subject
 /// of its own: a semicolon, or a comma and "and", "but", "while" or "whereas" before a
-/// capitalised word ("agreed on car production, and CITIC Construction signed …").
-fn new_clause(between: &str) -> bool {
+/// capitalised word ("agreed on car production, and CITIC Construction signed …"). After the
+/// cue (`forward`), also a comma and a phrase about the whole statement ("…, a move the
+/// European Union welcomed", "…, which Shanghai welcomed"), unless it is the comma `intro`
+/// after an opening phrase.
+fn new_clause(between: &str, forward: bool, intro: Option<usize>) -> bool {
     if between.contains(';') {
+        return true;
+    }
+    if forward
+        && between.match_indices(',').any(|(at, _)| {
+            if Some(at) == intro {
+                return false;
+            }
+            let rest = between[at + 1..].trim_start();
+            ["a ", "an ", "which ", "where ", "when ", "who ", "as "]
+                .iter()
+                .any(|opener| {
+                    rest.get(..opener.len())
+                        .is_some_and(|start| start.eq_ignore_ascii_case(opener))
+                })
+        })
+    {
         return true;
     }
     between.match_indices(',').any(|(at, _)| {
@@ -1157,13 +1222,25 @@ fn about_fact_event(
             && day_number(*date, false) <= day_number(to, true)
             && day_number(*date, true) >= day_number(from, false)
     };
+    // A date in one of the event's months names it too, even a wrong day ("the talks on 14
+    // July 2013" in a draft written years later).
+    let month = |date: &crate::value::PartialDate| {
+        date.year
+            .zip(date.month)
+            .map(|(year, month)| year * 12 + i32::from(month))
+    };
+    let in_months = |date: &crate::value::PartialDate| match (month(date), month(&from), month(&to))
+    {
+        (Some(at), Some(first), Some(last)) => (first..=last).contains(&at),
+        _ => false,
+    };
     let names_event = context
         .hits_in(candidate.scope)
         .iter()
         .any(|hit| hit.meaning == Meaning::EventName(fact.event.unwrap_or(usize::MAX)))
-        || values
-            .iter()
-            .any(|value| matches!(&value.value, Value::Date(date) if in_window(date)));
+        || values.iter().any(
+            |value| matches!(&value.value, Value::Date(date) if in_window(date) || in_months(date)),
+        );
     if names_event {
         return Ok(());
     }

@@ -289,6 +289,22 @@ fn parties_of_an_agreement() {
     ] {
         assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
     }
+    // A name in a phrase about the whole statement is no party.
+    assert_eq!(
+        check(
+            "Minsk and Shenzhen agreed on friendly exchanges in 2013, a move Shanghai welcomed.",
+            "2013-07-17"
+        ),
+        []
+    );
+    // The comma after an opening phrase is no such phrase.
+    assert_eq!(
+        check(
+            "On friendly exchanges in Minsk, an agreement was reached by Shenzhen and Shanghai.",
+            "2013-07-17"
+        ),
+        [finding("mismatch", "twinning", "Shanghai", Some("Minsk"))]
+    );
     // One subject with its list of parties is one clause.
     assert_eq!(
         check(
@@ -659,6 +675,37 @@ fact enlargement
 }
 
 #[test]
+fn a_date_of_another_event_after_before_or_following_is_not_the_facts() {
+    let rules = r#"
+source s "S" date 2016-01-01
+fact force
+  cite s
+  when "came into force" | "entered into force"
+  expect date 2016-11-04
+"#;
+    for draft in [
+        "It came into force 30 days after the threshold was crossed on 5 October 2016.",
+        "It entered into force a week before the summit opened on 7 November 2016.",
+        "It came into force following a vote on 5 October 2016.",
+    ] {
+        assert_eq!(check_with(rules, draft, "2016-12-01"), [], "{draft}");
+    }
+    assert_eq!(
+        check_with(
+            rules,
+            "It entered into force on 5 November 2016.",
+            "2016-12-01"
+        ),
+        [finding(
+            "mismatch",
+            "force",
+            "5 November 2016",
+            Some("4 November 2016")
+        )]
+    );
+}
+
+#[test]
 fn a_contrasted_name_is_not_in_the_slot() {
     for draft in [
         "Minsk and Shenzhen, not Shanghai, agreed on friendly exchanges.",
@@ -838,6 +885,22 @@ fn approximate_counts() {
         check("They plan to sign 30 agreements.", "2013-07-17"),
         [finding("mismatch", "agreements_planned", "30", Some("20"))]
     );
+    // "some 171" is a precise number hedged: it does not stretch to 175.
+    let rules = r#"
+source s "S" date 2016-01-01
+fact signatories
+  cite s
+  when "parties"
+  expect count 175
+"#;
+    assert_eq!(
+        check_with(rules, "Some 171 parties signed.", "2016-04-23"),
+        [finding("mismatch", "signatories", "171", Some("175"))]
+    );
+    assert_eq!(
+        check_with(rules, "Some 170 parties signed.", "2016-04-23"),
+        []
+    );
 }
 
 #[test]
@@ -856,6 +919,23 @@ fn another_event_does_not_count() {
     );
     assert_eq!(
         check("They signed agreements worth $3.5 billion.", "2023-03-02"),
+        []
+    );
+    // So does a date in the event's month, right or wrong, in a draft written years later.
+    assert_eq!(
+        check(
+            "On 14 July 2013 the talks were held in Shanghai.",
+            "2023-03-02"
+        ),
+        [finding(
+            "mismatch",
+            "talks_place",
+            "Shanghai",
+            Some("Beijing")
+        )]
+    );
+    assert_eq!(
+        check("In May 2013 talks were held in Shanghai.", "2023-03-02"),
         []
     );
     // Naming the visit brings the fact back.

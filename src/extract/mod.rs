@@ -176,21 +176,36 @@ pub struct Extracted {
 
 impl Extracted {
     /// The closed interval of numbers this statement allows, for numbers, money, percentages
-    /// and ordinals: exact → (v, v); about → (0.9v, 1.1v); nearly → (0.9v, v); over →
+    /// and ordinals: exact → (v, v); about → (0.9v, 1.1v) (±2 % for a precise number such as
+    /// 171); nearly → (0.9v, v); over →
     /// (v, +inf) (open at v); at least → [v, +inf); under → (-inf, v) (open at v); at most →
     /// (-inf, v]; a range → its bounds. Dates → `None`.
     pub fn interval(&self) -> Option<(f64, f64)> {
         let value = self.value.number()?;
         let ordered = |a: f64, b: f64| if a <= b { (a, b) } else { (b, a) };
+        // A round number hedged is loose ("about 20", "some 170"); a precise one is not
+        // ("some 171" is not 175): ±2 % instead of ±10 %.
+        let width = if precise(value) { 0.02 } else { 0.1 };
         Some(match self.hedge {
             None => (value, value),
-            Some(Hedge::About) => ordered(0.9 * value, 1.1 * value),
-            Some(Hedge::Nearly) => ordered(0.9 * value, value),
+            Some(Hedge::About) => ordered((1.0 - width) * value, (1.0 + width) * value),
+            Some(Hedge::Nearly) => ordered((1.0 - width) * value, value),
             Some(Hedge::Over | Hedge::AtLeast) => (value, f64::INFINITY),
             Some(Hedge::Under | Hedge::AtMost) => (f64::NEG_INFINITY, value),
             Some(Hedge::Range) => self.bounds.unwrap_or((value, value)),
         })
     }
+}
+
+/// Whether a number is written precisely: its last significant digit is not 0 or 5, and it
+/// has two significant digits or more and is 20 or more (or has decimals): 171, 12.7, 23 —
+/// not 170, 12.5, 1.5 billion or 11.
+fn precise(value: f64) -> bool {
+    let digits = format_decimal(value.abs());
+    let significant = digits.replace('.', "");
+    let significant = significant.trim_start_matches('0').trim_end_matches('0');
+    let decimals = digits.contains('.');
+    significant.len() >= 2 && (value.abs() >= 20.0 || decimals) && !digits.ends_with(['0', '5'])
 }
 
 /// Every value in `text`, with the default [`Options`].

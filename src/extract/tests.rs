@@ -526,6 +526,23 @@ fn long_texts_read_in_pieces_match_sentence_by_sentence() {
 }
 
 #[test]
+fn precise_numbers_keep_a_hedge_narrow() {
+    for (value, precise_expected) in [
+        (171.0, true),
+        (12.7, true),
+        (23.0, true),
+        (170.0, false),
+        (12.5, false),
+        (1.5e9, false),
+        (11.0, false),
+        (20.0, false),
+        (1234.0, true),
+    ] {
+        assert_eq!(precise(value), precise_expected, "{value}");
+    }
+}
+
+#[test]
 fn spans_cover_the_value_text() {
     let text =
         "Premier Li said on 16 July that about $1.5 billion, 12.5 per cent, went to the 21st fund.";
