@@ -29,6 +29,16 @@ fn broken_examples_fail_with_a_clear_message() {
 }
 
 #[test]
+fn an_example_read_as_of_the_default_date_says_so() {
+    let (output, code) = factlint(&["test", "tests/authoring/undated.facts"]);
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains("read as of 2000-01-01, the default: `fabius` cites no dated source"),
+        "{output}"
+    );
+}
+
+#[test]
 fn missing_examples_are_named() {
     let (output, code) = factlint(&[
         "test",

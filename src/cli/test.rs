@@ -136,6 +136,18 @@ fn render(
 ) -> String {
     let kind = if outcome.example.ok { "ok" } else { "bad" };
     let mut notes = vec![format!("example: {}", outcome.example.text)];
+    notes.push(if outcome.default_date {
+        format!(
+            "read as of {}, the default: `{}` cites no dated source and names no event; cite a \
+             source with a `date` to read titles, anniversaries and durations as of it",
+            outcome.date, outcome.id
+        )
+    } else {
+        format!(
+            "read as of {} (the date of its source or event)",
+            outcome.date
+        )
+    });
     for finding in &outcome.findings {
         notes.push(format!(
             "found: {} at `{}` (expected {})",

@@ -886,6 +886,7 @@ impl Compiler {
         let mut seen: HashMap<&'static str, Span> = HashMap::new();
         let mut has_when = false;
         let mut has_expect = false;
+        let mut unless_phrases: Vec<&ast::StringLit> = Vec::new();
         for clause in &fact.clauses {
             let single = match &clause.kind {
                 ast::FactClauseKind::Cite(source) => {
@@ -908,6 +909,7 @@ impl Compiler {
                     None
                 }
                 ast::FactClauseKind::Unless(phrases) => {
+                    unless_phrases.extend(phrases);
                     let phrases = self.cues(file, phrases, "unless");
                     built.unless.extend(phrases);
                     None
@@ -978,6 +980,25 @@ impl Compiler {
                 && let Some(first) = seen.insert(name, clause.keyword)
             {
                 self.twice(file, name, &owner, clause.keyword, first);
+            }
+        }
+        // An `unless` phrase that is also a cue stands wherever the cue does: the fact could
+        // never be stated.
+        let same = |a: &str, b: &str| {
+            a.split_whitespace()
+                .map(str::to_lowercase)
+                .eq(b.split_whitespace().map(str::to_lowercase))
+        };
+        for phrase in unless_phrases {
+            if built.cues.iter().any(|cue| same(cue, &phrase.value)) {
+                let report = Report::new(
+                    file,
+                    phrase.span,
+                    format!("`unless` phrase {:?} is also a cue of `{}`", phrase.value, built.id),
+                    "this phrase is a cue too",
+                )
+                .help("an `unless` phrase stands anywhere in scope, so the fact could never be stated: remove it from `when` or from `unless`");
+                self.push(report);
             }
         }
         if !has_when {

@@ -32,10 +32,18 @@ pub struct Outcome<'r> {
     pub failure: Option<String>,
     /// The findings of the example's own fact.
     pub findings: Vec<Diagnostic>,
+    /// The date the example was read as of, and whether it is the default 2000-01-01.
+    pub date: PartialDate,
+    pub default_date: bool,
 }
 
 /// The date an example of a fact or entity is read as of.
 pub fn example_date(rules: &RuleSet, owner: Owner) -> PartialDate {
+    dated_example(rules, owner).0
+}
+
+/// [`example_date`], and whether it is the default (no dated source, no event).
+pub fn dated_example(rules: &RuleSet, owner: Owner) -> (PartialDate, bool) {
     let (source, event): (Option<SourceIdx>, Option<usize>) = match owner {
         Owner::Fact(index) => rules
             .facts
@@ -52,15 +60,17 @@ pub fn example_date(rules: &RuleSet, owner: Owner) -> PartialDate {
     let from_event = event
         .and_then(|event| rules.events.get(event))
         .and_then(|event| event.from);
+    let defaulted = from_source.or(from_event).is_none();
     let date = from_source
         .or(from_event)
         .unwrap_or(PartialDate::ymd(2000, 1, 1));
     // A partial date stands for its first day.
-    PartialDate::ymd(
+    let date = PartialDate::ymd(
         date.year.unwrap_or(2000),
         date.month.unwrap_or(1),
         date.day.unwrap_or(1),
-    )
+    );
+    (date, defaulted)
 }
 
 /// Every fact and entity with its id and examples, facts first, in rule-file order.
@@ -87,7 +97,7 @@ pub fn run_examples(rules: &RuleSet) -> Vec<Outcome<'_>> {
     let engine = Engine::new(rules);
     let mut outcomes = Vec::new();
     for (owner, id, examples) in owners(rules) {
-        let date = example_date(rules, owner);
+        let (date, default_date) = dated_example(rules, owner);
         for example in examples {
             let document = Document::parse(&example.text, Format::Text);
             let findings: Vec<Diagnostic> = engine
@@ -102,6 +112,8 @@ pub fn run_examples(rules: &RuleSet) -> Vec<Outcome<'_>> {
                 example,
                 failure,
                 findings,
+                date,
+                default_date,
             });
         }
     }
