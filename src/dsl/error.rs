@@ -101,7 +101,10 @@ impl SyntaxError {
             SyntaxErrorKind::UnterminatedString => "this string has no closing quote".to_string(),
             SyntaxErrorKind::UnknownStatement { .. } => "not a statement keyword".to_string(),
             SyntaxErrorKind::UnknownClause { statement, .. } => {
-                format!("not a clause of a {statement}")
+                format!(
+                    "not a clause of {} {statement}",
+                    super::parser::article(statement)
+                )
             }
             SyntaxErrorKind::UnknownEscape { .. } => "unknown escape".to_string(),
             _ => format!("expected {}", self.expected),

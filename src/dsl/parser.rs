@@ -232,6 +232,19 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// A percent sign after a number, touching it or after spaces on the same line ("55%",
+    /// "55 %"): whether there was one.
+    fn eat_percent(&mut self) -> bool {
+        let rest = self.rest();
+        let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if rest[spaces..].starts_with('%') {
+            self.pos += spaces + 1;
+            true
+        } else {
+            false
+        }
+    }
+
     fn skip_inline_space(&mut self) {
         if let Ok((rest, _)) = inline_space(self.rest()) {
             self.advance_to(rest);
@@ -495,6 +508,22 @@ impl<'a> Cursor<'a> {
             Some(word) => Ok(word),
             None => {
                 let (found, span) = self.found();
+                // The likely slips first: a list written the wrong way, a date with slashes,
+                // an id with a hyphen.
+                let rest = self.rest();
+                let help = if rest.starts_with(',') {
+                    "separate the alternatives of `when`, `near` and `unless` with `|` (`when \"a\" | \"b\"`); `,` separates the ids and names of `with`, `aka`, `adj`, `avoid` and `parties`".to_string()
+                } else if rest.starts_with('/') {
+                    "write dates as YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (`2015-12-12`)".to_string()
+                } else if rest.starts_with('-') && !rest.starts_with("--") {
+                    "ids are letters, digits and `_` (`cop_21`, not `cop-21`)".to_string()
+                } else {
+                    format!(
+                        "the clauses of {} {statement} are {}",
+                        article(statement),
+                        list_keywords(valid)
+                    )
+                };
                 Err(SyntaxError {
                     kind: SyntaxErrorKind::Expected {
                         after: String::new(),
@@ -502,10 +531,7 @@ impl<'a> Cursor<'a> {
                     },
                     span,
                     expected: format!("a clause of the {statement}"),
-                    help: Some(format!(
-                        "the clauses of a {statement} are {}",
-                        list_keywords(valid)
-                    )),
+                    help: Some(help),
                 })
             }
         }
@@ -520,12 +546,29 @@ fn list_keywords(words: &[&str]) -> String {
         .join(", ")
 }
 
+/// An unknown clause keyword `word`; `after` is the text right after it.
 fn unknown_clause(
     word: &Ident,
     statement: &'static str,
     valid: &'static [&'static str],
+    after: &str,
 ) -> SyntaxError {
     let suggestion = super::error::closest(&word.name, valid);
+    let help = if after.starts_with('"') {
+        // `when "adopted | "agreed"`: the word stood between two strings.
+        format!(
+            "a string may have been closed early: each alternative is a string of its own, as in `when \"adopted\" | \"{}\"`",
+            word.name
+        )
+    } else if statement == "entity" && matches!(word.name.as_str(), "from" | "to") {
+        "a title's `from` and `to` stand on the title's own line: `title \"Premier\" from 2013-03-15 to 2023-03-11`".to_string()
+    } else {
+        format!(
+            "the clauses of {} {statement} are {}",
+            article(statement),
+            list_keywords(valid)
+        )
+    };
     SyntaxError {
         kind: SyntaxErrorKind::UnknownClause {
             found: super::error::shorten(&word.name),
@@ -534,10 +577,16 @@ fn unknown_clause(
         },
         span: word.span,
         expected: format!("a clause of the {statement}"),
-        help: Some(format!(
-            "the clauses of a {statement} are {}",
-            list_keywords(valid)
-        )),
+        help: Some(help),
+    }
+}
+
+/// "a" or "an" before `word`.
+pub(crate) fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -765,6 +814,7 @@ fn parse_source(cursor: &mut Cursor<'_>, start: usize) -> Result<Statement, Fail
                     &keyword,
                     "source",
                     SOURCE_CLAUSES,
+                    cursor.rest(),
                 )));
             }
         };
@@ -825,6 +875,7 @@ fn parse_entity(cursor: &mut Cursor<'_>, start: usize, class: Ident) -> Result<S
                     &keyword,
                     "entity",
                     ENTITY_CLAUSES,
+                    cursor.rest(),
                 )));
             }
         };
@@ -928,6 +979,7 @@ fn parse_event(cursor: &mut Cursor<'_>, start: usize) -> Result<Statement, Failu
                     &keyword,
                     "event",
                     EVENT_CLAUSES,
+                    cursor.rest(),
                 )));
             }
         };
@@ -987,7 +1039,7 @@ fn parse_fact_clause(cursor: &mut Cursor<'_>, keyword: &Ident) -> Parsed<FactCla
         "message" => FactClauseKind::Message(cursor.string("message")?),
         "tags" => FactClauseKind::Tags(cursor.ident_list("tags")?),
         "ok" | "bad" => FactClauseKind::Example(parse_example(cursor, keyword)?),
-        _ => return Err(unknown_clause(keyword, "fact", FACT_CLAUSES)),
+        _ => return Err(unknown_clause(keyword, "fact", FACT_CLAUSES, cursor.rest())),
     })
 }
 
@@ -1014,9 +1066,7 @@ fn parse_value(cursor: &mut Cursor<'_>, keyword: &Ident) -> Parsed<ValueExpr> {
         }
         "percent" => {
             let number = cursor.number("percent")?;
-            if cursor.rest().starts_with('%') {
-                cursor.pos += 1;
-            }
+            cursor.eat_percent();
             ValueKind::Percent(number)
         }
         "ordinal" => ValueKind::Ordinal(cursor.number("ordinal")?),
@@ -1112,8 +1162,7 @@ fn parse_tolerance(cursor: &mut Cursor<'_>) -> Parsed<Option<ToleranceLit>> {
         return Ok(None);
     };
     let number = cursor.number("tolerance")?;
-    if cursor.rest().starts_with('%') {
-        cursor.pos += 1;
+    if cursor.eat_percent() {
         return Ok(Some(ToleranceLit {
             kind: ToleranceKind::Relative(number),
             span: Span::new(keyword.start, cursor.pos),

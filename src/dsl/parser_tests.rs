@@ -390,6 +390,35 @@ fn unknown_clause_suggests_the_near_one() {
 }
 
 #[test]
+fn a_percent_sign_may_stand_after_a_space() {
+    let percent = expect_value("percent 55 %");
+    assert!(matches!(&percent.kind, ValueKind::Percent(number) if number.value == 55.0));
+    let file = parse_clean("fact f\n  when \"x\"\n  expect percent 1 tolerance 5 %\n");
+    assert_eq!(only_fact(&file).clauses.len(), 2);
+}
+
+/// The help line of the one syntax error in `text`.
+fn help_of(text: &str) -> String {
+    let (_, errors) = parse(text);
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+    errors[0].help.clone().unwrap_or_default()
+}
+
+#[test]
+fn likely_slips_get_their_own_help() {
+    assert!(help_of("fact f\n  when \"a\", \"b\"\n").contains("with `|`"));
+    assert!(help_of("fact f\n  when \"a\"\n  expect date 2015/12/12\n").contains("YYYY-MM-DD"));
+    assert!(help_of("fact f\n  when \"a\"\n  tags cop-21\n").contains("`cop_21`"));
+    assert!(help_of("fact f\n  when \"adopted | \"agreed\"\n").contains("closed early"));
+    assert!(
+        help_of("person p \"P\"\n  title \"Mayor\"\n  from 2012-01-01\n")
+            .contains("the title's own line")
+    );
+    let (message, _) = parse_error("event e \"E\"\n  wiht a\n");
+    assert!(message.contains("in event"), "{message}");
+}
+
+#[test]
 fn unknown_statement_keyword() {
     let (_, errors) = parse("fcat f\n  when \"a\"\n");
     assert_eq!(errors.len(), 1);
