@@ -62,7 +62,7 @@ fn an_unknown_id_fails_and_suggests_the_closest() {
     assert!(
         outcome
             .stderr
-            .contains("error: no fact or entity `sumit_city` in the rules"),
+            .contains("error: no fact, entity, event or source `sumit_city` in the rules"),
         "{}",
         outcome.stderr
     );

@@ -5,7 +5,8 @@
 
 use super::exit;
 use crate::rules::{
-    Entity, Example, Fact, Origin, RuleSet, SourceIdx, describe_expect, describe_titles, fact_kind,
+    Entity, Event, Example, Fact, Origin, PatternPart, RuleSet, Source, SourceIdx, describe_expect,
+    describe_titles, fact_kind,
 };
 use crate::span::LineIndex;
 use clap::Args;
@@ -16,9 +17,11 @@ use std::path::PathBuf;
 #[command(after_long_help = "\
 Examples:
   factlint explain talks_date          a fact
-  factlint explain belarus             an entity: its names, variants to avoid, titles")]
+  factlint explain belarus             an entity: its names, variants to avoid, titles
+  factlint explain visit_2013          an event: its window, participants and facts
+  factlint explain belta               a source: its date and the facts that cite it")]
 pub struct ExplainArgs {
-    /// The id of a fact or an entity.
+    /// The id of a fact, an entity, an event or a source.
     pub id: String,
 
     /// Rule files or folders. Default: `rules` of factlint.toml, else `rules`.
@@ -72,8 +75,14 @@ pub fn explain(rules: &RuleSet, id: &str) -> Result<String, String> {
     if let Some(entity) = rules.entity(id) {
         parts.push(explain_entity(rules, entity));
     }
+    if let Some(event) = rules.events.iter().find(|event| event.id == id) {
+        parts.push(explain_event(rules, event));
+    }
+    if let Some(source) = rules.sources.iter().find(|source| source.id == id) {
+        parts.push(explain_source(rules, source));
+    }
     if parts.is_empty() {
-        let mut message = format!("error: no fact or entity `{id}` in the rules");
+        let mut message = format!("error: no fact, entity, event or source `{id}` in the rules");
         let close = closest_ids(rules, id);
         if !close.is_empty() {
             let list: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();
@@ -116,6 +125,12 @@ fn explain_fact(rules: &RuleSet, fact: &Fact) -> String {
     for group in &fact.near {
         field(&mut text, "near", &quoted(group));
     }
+    if !fact.with.is_empty() {
+        field(&mut text, "with", &entity_names(rules, &fact.with));
+    }
+    for pattern in &fact.patterns {
+        field(&mut text, "pattern", &pattern_text(pattern));
+    }
     if !fact.unless.is_empty() {
         field(&mut text, "unless", &quoted(&fact.unless));
     }
@@ -153,6 +168,107 @@ fn explain_entity(rules: &RuleSet, entity: &Entity) -> String {
     field(&mut text, "defined", &defined_at(rules, entity.origin));
     examples(&mut text, &entity.examples);
     text
+}
+
+fn explain_event(rules: &RuleSet, event: &Event) -> String {
+    let mut text = format!(
+        "{} — an event `{}`
+
+",
+        event.id, event.name
+    );
+    let date = |date: Option<crate::value::PartialDate>| {
+        date.map_or("open".to_string(), |date| date.to_string())
+    };
+    field(
+        &mut text,
+        "window",
+        &format!("{} to {}", date(event.from), date(event.to)),
+    );
+    if !event.participants.is_empty() {
+        field(&mut text, "with", &entity_names(rules, &event.participants));
+    }
+    if !event.aliases.is_empty() {
+        field(&mut text, "aliases", &quoted(&event.aliases));
+    }
+    let facts: Vec<&str> = rules
+        .facts
+        .iter()
+        .filter(|fact| {
+            fact.event
+                .and_then(|index| rules.events.get(index))
+                .is_some_and(|bound| bound.id == event.id)
+        })
+        .map(|fact| fact.id.as_str())
+        .collect();
+    if !facts.is_empty() {
+        field(&mut text, "facts", &facts.join(", "));
+    }
+    field(&mut text, "source", &source_text(rules, event.source));
+    field(&mut text, "defined", &defined_at(rules, event.origin));
+    text
+}
+
+fn explain_source(rules: &RuleSet, source: &Source) -> String {
+    let mut text = format!(
+        "{} — a source
+
+",
+        source.id
+    );
+    field(&mut text, "title", &source.title);
+    if let Some(publisher) = &source.publisher {
+        field(&mut text, "publisher", publisher);
+    }
+    field(
+        &mut text,
+        "date",
+        &source.date.map_or(
+            "none (examples citing it are read as of their event, else 2000-01-01)".to_string(),
+            |date| date.to_string(),
+        ),
+    );
+    if let Some(url) = &source.url {
+        field(&mut text, "url", url);
+    }
+    let citing: Vec<&str> = rules
+        .facts
+        .iter()
+        .filter(|fact| {
+            fact.source
+                .and_then(|index| rules.sources.get(index))
+                .is_some_and(|cited| cited.id == source.id)
+        })
+        .map(|fact| fact.id.as_str())
+        .collect();
+    if !citing.is_empty() {
+        field(&mut text, "cited by", &citing.join(", "));
+    }
+    field(&mut text, "defined", &defined_at(rules, source.origin));
+    text
+}
+
+/// "Xi Jinping (xi_jinping), Li Keqiang (li_keqiang)".
+fn entity_names(rules: &RuleSet, entities: &[usize]) -> String {
+    entities
+        .iter()
+        .filter_map(|&index| rules.entities.get(index))
+        .map(|entity| format!("{} ({})", entity.name, entity.id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A pattern as written: `"held talks" ... {value}`.
+fn pattern_text(pattern: &[PatternPart]) -> String {
+    pattern
+        .iter()
+        .map(|part| match part {
+            PatternPart::Words(words) => words.join(" "),
+            PatternPart::Gap => "...".to_string(),
+            PatternPart::Slot => "{value}".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn article(class: &str) -> String {
@@ -323,9 +439,42 @@ fact talks_place
     }
 
     #[test]
+    fn events_and_sources_are_explained_too() {
+        let rules = crate::load::compile_str(
+            "explain.facts",
+            &format!(
+                "{RULES}person xi \"Xi Jinping\"\nevent visit \"State visit\" from 2013-07-15 to 2013-07-17 with xi aka \"state visit\"\nfact on_visit\n  cite belta\n  event visit\n  when \"visit\"\n  with xi\n  pattern \"visit began on {{value}}\"\n  expect date 2013-07-15\n"
+            ),
+        )
+        .unwrap();
+        let event = explain(&rules, "visit").unwrap();
+        assert!(
+            event.starts_with("visit — an event `State visit`"),
+            "{event}"
+        );
+        assert!(
+            event.contains("window    2013-07-15 to 2013-07-17"),
+            "{event}"
+        );
+        assert!(event.contains("with      Xi Jinping (xi)"), "{event}");
+        assert!(event.contains("facts     on_visit"), "{event}");
+        let source = explain(&rules, "belta").unwrap();
+        assert!(
+            source.contains("cited by  talks_place, on_visit"),
+            "{source}"
+        );
+        let fact = explain(&rules, "on_visit").unwrap();
+        assert!(fact.contains("with      Xi Jinping (xi)"), "{fact}");
+        assert!(fact.contains("pattern   visit began on {value}"), "{fact}");
+    }
+
+    #[test]
     fn an_unknown_id_suggests_the_closest() {
         let error = explain(&rules(), "talk_place").unwrap_err();
-        assert!(error.contains("no fact or entity `talk_place`"), "{error}");
+        assert!(
+            error.contains("no fact, entity, event or source `talk_place`"),
+            "{error}"
+        );
         assert!(error.contains("did you mean `talks_place`?"), "{error}");
         let error = explain(&rules(), "zzzzzzzzzz").unwrap_err();
         assert!(!error.contains("did you mean"), "{error}");

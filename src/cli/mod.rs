@@ -60,7 +60,7 @@ pub enum Command {
     Trace(trace::TraceArgs),
     /// Show the dates, numbers, amounts, percentages and ordinals factlint reads in a text.
     Extract(extract::ExtractArgs),
-    /// Explain a fact or an entity: its value, source, examples and where it is defined.
+    /// Explain a fact, entity, event or source: what it says, where it comes from, examples.
     Explain(explain::ExplainArgs),
     /// Run the language server on stdin and stdout.
     Lsp(lsp::LspArgs),
