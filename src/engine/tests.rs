@@ -184,6 +184,33 @@ fn titles_are_checked_on_the_document_date() {
 }
 
 #[test]
+fn a_title_is_fixed_to_the_closest_wording() {
+    let rules = r#"
+person biden "Joe Biden"
+  title "Vice President" aka "US Vice President" from 2009-01-20 to 2017-01-20
+  title "President" aka "US President" from 2021-01-20 to 2025-01-20
+"#;
+    assert_eq!(
+        check_with(rules, "US Vice President Joe Biden spoke.", "2023-12-01"),
+        [finding(
+            "outdated",
+            "biden",
+            "US Vice President",
+            Some("US President")
+        )]
+    );
+    assert_eq!(
+        check_with(rules, "Vice President Joe Biden spoke.", "2023-12-01"),
+        [finding(
+            "outdated",
+            "biden",
+            "Vice President",
+            Some("President")
+        )]
+    );
+}
+
+#[test]
 fn appositive_titles_after_a_qualifier() {
     // "current" and "incumbent" claim the title now; "former" and "then" put it in the past.
     for draft in [
@@ -224,7 +251,12 @@ fn appositive_titles_and_lists() {
     );
     assert_eq!(
         check("Li Keqiang, the Chinese President, spoke.", "2013-07-17"),
-        [finding("title", "li", "Chinese President", Some("Premier"))]
+        [finding(
+            "title",
+            "li",
+            "Chinese President",
+            Some("Chinese Premier")
+        )]
     );
     // A list: the title belongs to the next name.
     assert_eq!(

@@ -178,10 +178,11 @@ fn judge(
         ),
     };
     let replacement = current.first().map(|held| {
+        let wording = closest_wording(held, found_text);
         if found_text.chars().next().is_some_and(char::is_lowercase) {
-            held.name.to_lowercase()
+            wording.to_lowercase()
         } else {
-            match_case(found_text, &held.name)
+            match_case(found_text, wording)
         }
     });
     let labels = vec![Label {
@@ -230,6 +231,33 @@ fn judge(
         labels,
         source,
     ));
+}
+
+/// The wording of `title` closest to the text `found`: "US Vice President" becomes "US
+/// President" where the title has that alias, not a bare "President". Words kept from the
+/// text count for a wording and words it adds against it; a wording that shares no word with
+/// the text does not compete with the title's name.
+fn closest_wording<'t>(title: &'t Title, found: &str) -> &'t str {
+    let words =
+        |text: &str| -> Vec<String> { text.split_whitespace().map(str::to_lowercase).collect() };
+    let found_words = words(found);
+    let score = |wording: &str| {
+        words(wording).iter().fold(0i32, |score, word| {
+            if found_words.contains(word) {
+                score + 2
+            } else {
+                score - 1
+            }
+        })
+    };
+    let mut best = title.name.as_str();
+    for alias in &title.aliases {
+        let shares = words(alias).iter().any(|word| found_words.contains(word));
+        if shares && score(alias) > score(best) {
+            best = alias;
+        }
+    }
+    best
 }
 
 fn title_source(declared: &Entity, titles: &[&Title]) -> Option<usize> {
