@@ -65,10 +65,13 @@ impl<'a> Document<'a> {
     /// Read `text` in the given format. Never fails: whatever is not understood is prose.
     pub fn parse(text: &'a str, format: Format) -> Document<'a> {
         let (front_matter_len, front_matter_date) = front_matter::read(text);
-        let (prose, blocks) = match format {
+        let (mut prose, mut blocks) = match format {
             Format::Markdown => markdown::prose(text, front_matter_len),
             Format::Text => text_prose(text, front_matter_len),
         };
+        for block in &mut blocks {
+            skip_dateline(&mut prose, block);
+        }
         let sentences = blocks
             .iter()
             .enumerate()
@@ -132,6 +135,70 @@ pub(crate) fn paragraphs(prose: &str, within: Span) -> Vec<Span> {
         blocks.push(Span::new(begin, last_end));
     }
     blocks
+}
+
+/// Blank a dateline or an update label that opens `block` ("BEIJING, July 17 (BelTA) – ",
+/// "Updated 19 July 2013: ", "Correction, 19 July 2013: "): its date is the filing's, not a
+/// statement of the draft. The block then starts after it.
+fn skip_dateline(prose: &mut String, block: &mut Span) {
+    const LABELS: &[&str] = &[
+        "updated",
+        "update",
+        "last updated",
+        "correction",
+        "corrected",
+        "clarification",
+        "posted",
+        "published",
+        "editor's note",
+        "editor’s note",
+    ];
+    let Some(text) = block.slice(prose) else {
+        return;
+    };
+    let head = &text[..crate::span::floor_char_boundary(text, text.len().min(90))];
+    let lower = head.to_lowercase();
+    let has_digit = |part: &str| part.bytes().any(|b| b.is_ascii_digit());
+    // "BEIJING, July 17 (BelTA) – ": capitals and a comma, a date, a dash.
+    let city_end = head.find(',').filter(|&comma| {
+        let city = &head[..comma];
+        city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && city
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
+    });
+    let dateline = city_end.and_then(|comma| {
+        [" \u{2013} ", " \u{2014} ", " - ", " -- ", "\u{2014}"]
+            .iter()
+            .filter_map(|dash| head[comma..].find(dash).map(|at| comma + at + dash.len()))
+            .min()
+            .filter(|&end| has_digit(&head[comma..end]))
+    });
+    // "Updated 19 July 2013: ": a label, a date, a colon.
+    let label = LABELS
+        .iter()
+        .find(|label| lower.starts_with(*label))
+        .and_then(|label| {
+            let colon = head[label.len()..].find(':')? + label.len();
+            has_digit(&head[..colon]).then_some(colon + 1)
+        });
+    let Some(end) = dateline.or(label) else {
+        return;
+    };
+    let start = block.start;
+    let blank: String = prose[start..start + end]
+        .chars()
+        .map(|c| {
+            if c == '\n' {
+                "\n".to_string()
+            } else {
+                " ".repeat(c.len_utf8())
+            }
+        })
+        .collect();
+    prose.replace_range(start..start + end, &blank);
+    let rest = &prose[start + end..block.end];
+    block.start = start + end + (rest.len() - rest.trim_start().len());
 }
 
 /// Whether a line (without its indent) starts like a list item: a bullet and a space, or a
@@ -209,6 +276,22 @@ mod tests {
         let all = sentences(text, Format::Markdown);
         assert_eq!(all[2], "20 January 1992   Ties set up.");
         assert_eq!(all[3], "Embassies followed.");
+    }
+
+    #[test]
+    fn datelines_and_update_labels_are_not_prose() {
+        let text = "BEIJING, July 17 (BelTA) \u{2013} The talks were held yesterday.\n\nUpdated 19 July 2013: the talks were held on 16 July.\n\nCorrection, 19 July 2013: it was 16 July.\n\nMINSK, the capital, is large.";
+        let document = Document::parse(text, Format::Text);
+        assert_eq!(document.prose.len(), text.len());
+        assert_eq!(
+            sentences(text, Format::Text),
+            [
+                "The talks were held yesterday.",
+                "the talks were held on 16 July.",
+                "it was 16 July.",
+                "MINSK, the capital, is large."
+            ]
+        );
     }
 
     #[test]

@@ -297,6 +297,9 @@ fn disowned_until(sentence: &str) -> usize {
         True,
         Copula,
         FalseAdjective,
+        /// "an earlier version of this article", "this article previously stated".
+        Earlier,
+        Version,
         /// "in fact", "in reality", "in truth", "actually".
         In,
         Fact,
@@ -313,8 +316,11 @@ fn disowned_until(sentence: &str) -> usize {
         match &*lower {
             b"falsely" | b"wrongly" | b"erroneously" | b"mistakenly" | b"incorrectly"
             | b"allegedly" | b"alleged" | b"claimed" | b"claiming" | b"rumour" | b"rumours"
-            | b"rumoured" | b"rumor" | b"rumors" | b"rumored" | b"misreported" | b"untrue" => {
-                Word::False
+            | b"rumoured" | b"rumor" | b"rumors" | b"rumored" | b"misreported" | b"untrue"
+            | b"misstated" | b"misidentified" => Word::False,
+            b"earlier" | b"previously" | b"previous" => Word::Earlier,
+            b"version" | b"stated" | b"said" | b"reported" | b"described" | b"gave" => {
+                Word::Version
             }
             b"claim" | b"claims" => Word::Claim,
             b"that" => Word::That,
@@ -346,7 +352,8 @@ fn disowned_until(sentence: &str) -> usize {
             (_, Word::False)
             | (Word::Claim, Word::That)
             | (Word::Not, Word::True)
-            | (Word::Copula, Word::FalseAdjective) => return sentence.len(),
+            | (Word::Copula, Word::FalseAdjective)
+            | (Word::Earlier, Word::Version) => return sentence.len(),
             (_, Word::Actually) => Some(start),
             (Word::In, Word::Fact) => Some(previous_start),
             _ => None,
@@ -369,8 +376,8 @@ fn disowned_until(sentence: &str) -> usize {
 }
 
 /// Whether sentence `index` refers to person `entity` by a pronoun ("It was his eighth trip"):
-/// it holds he, his, him, she or her, and the sentence before it, in the same paragraph, names
-/// that person. `pronoun` keeps whether the sentence holds one, for the next fact.
+/// it holds he, his, him, she or her, names no other person itself, and the sentence before it,
+/// in the same paragraph, names that person. `pronoun` keeps whether the sentence holds one, for the next fact.
 fn named_by_pronoun(
     context: &Context<'_, '_>,
     index: usize,
@@ -398,7 +405,17 @@ fn named_by_pronoun(
             .split(|c: char| !c.is_alphabetic())
             .any(|word| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)))
     });
-    has_pronoun && names(context.hits_in(previous.span), entity)
+    // "Lukashenko recalled … and said he held talks": a person this sentence names is whom
+    // its pronoun is about.
+    let names_another_person = context.hits_in(current.span).iter().any(|hit| {
+        matches!(hit.meaning, Meaning::Name { entity: other, .. } if other != entity
+            && context
+                .rules
+                .entities
+                .get(other)
+                .is_some_and(|declared| declared.class == "person"))
+    });
+    has_pronoun && !names_another_person && names(context.hits_in(previous.span), entity)
 }
 
 /// Whether `hits` name `entity`: by a name, or by a title no one else holds under that wording
@@ -637,6 +654,21 @@ fn assign(
         let Some(kind) = value_kind(&fact.expect) else {
             continue;
         };
+        // Where the sentence also dates the fact's own event, a date of another year is the
+        // other event's ("met on 17 July 2013 and on 30 September 2016").
+        let event = fact.event.and_then(|event| context.rules.events.get(event));
+        let own_event_dated = kind == ValueKind::Date
+            && event.is_some_and(|event| {
+                values.iter().any(|value| {
+                    candidate.scope.contains(value.span)
+                        && matches!(&value.value, Value::Date(date) if in_event_months(event, date))
+                })
+            });
+        let other_event_date = |value: &Extracted| {
+            own_event_dated
+                && matches!((&value.value, event), (Value::Date(date), Some(event))
+                    if date.year.is_some_and(|year| outside_event_years(event, year)))
+        };
         // Values of the fact's type that it may take at all (see docs/checking.md §4).
         let takes = |value: &Extracted| {
             value.value.kind() == kind
@@ -651,6 +683,8 @@ fn assign(
                         reading.sentence_span.end.max(value.span.end),
                     ))))
                 && !(kind == ValueKind::Number && year_before_noun(context, value))
+                && !other_event_date(value)
+                && !(event.is_some() && after_since(&context.document.prose, value.span.start))
         };
         let at_slot = if fact.patterns.is_empty() {
             None
@@ -1104,6 +1138,36 @@ fn year_before_noun(context: &Context<'_, '_>, value: &Extracted) -> bool {
     let after = prose.get(value.span.end..).unwrap_or("");
     let noun_after = after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic());
     determined && noun_after
+}
+
+/// Whether `date` falls in one of the months of `event`'s window.
+fn in_event_months(event: &crate::rules::Event, date: &crate::value::PartialDate) -> bool {
+    let month = |date: &crate::value::PartialDate| {
+        date.year
+            .zip(date.month)
+            .map(|(year, month)| year * 12 + i32::from(month))
+    };
+    let (Some(from), Some(to)) = (event.from.or(event.to), event.to.or(event.from)) else {
+        return false;
+    };
+    match (month(date), month(&from), month(&to)) {
+        (Some(at), Some(first), Some(last)) => (first..=last).contains(&at),
+        _ => false,
+    }
+}
+
+/// Whether `year` lies outside the years of `event`'s window.
+fn outside_event_years(event: &crate::rules::Event, year: i32) -> bool {
+    let first = event.from.or(event.to).and_then(|date| date.year);
+    let last = event.to.or(event.from).and_then(|date| date.year);
+    first.is_some_and(|first| year < first) || last.is_some_and(|last| year > last)
+}
+
+/// Whether the value at `at` follows "since": the start of a period ("the most important
+/// document signed since 1992"), not the date of an event.
+fn after_since(prose: &str, at: usize) -> bool {
+    let before = prose.as_bytes().get(..at).unwrap_or(&[]);
+    before.len() >= 6 && before[before.len() - 6..].eq_ignore_ascii_case(b"since ")
 }
 
 /// Whether an ordinal counts from some later point, not from the start: "the first visit

@@ -65,6 +65,12 @@ fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
         "written as",
         "also known as",
         "formerly",
+        "once called",
+        "also called",
+        "then called",
+        "previously called",
+        "the name as",
+        "spelled as",
         "in belarusian",
         "belarusian:",
         "in russian",
@@ -80,7 +86,7 @@ fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
     };
     let prose = &context.document.prose;
     let from = floor_char_boundary(prose, span.start.saturating_sub(40).max(sentence.start));
-    let to = floor_char_boundary(prose, (span.end + 25).min(sentence.end));
+    let to = floor_char_boundary(prose, (span.end + 45).min(sentence.end));
     let around = prose.get(from..to).unwrap_or("").to_lowercase();
     MARKERS.iter().any(|marker| around.contains(marker))
 }

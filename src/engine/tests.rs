@@ -128,6 +128,8 @@ fn misspelled_names_are_fixed_to_the_name_or_adjective() {
     );
     // The Soviet republic's name is history, not a spelling.
     for draft in [
+        "Belarus, once called Byelorussia, is a partner.",
+        "The press wrote the name as Byelorussia, the old Russian-language spelling.",
         "Until 1991 it was the Byelorussian Soviet Socialist Republic.",
         "Until 1991 it was the Byelorussian SSR.",
     ] {
@@ -229,6 +231,15 @@ fn appositive_titles_after_a_qualifier() {
             "{draft}"
         );
     }
+    assert_eq!(
+        check("Xi Jinping, China's Vice President, spoke.", "2014-05-01"),
+        [finding(
+            "outdated",
+            "xi",
+            "Vice President",
+            Some("President")
+        )]
+    );
     for draft in [
         "Xi Jinping, the former Vice President, spoke.",
         "Xi Jinping, then Vice President, spoke.",
@@ -756,6 +767,8 @@ fn claims_the_draft_calls_false_are_not_its_own() {
         "Several outlets reported that the talks took place on 15 July; in fact they were held on 16 July.",
         "Claims that the declaration on strategic partnership was not signed are false.",
         "Rumours that the deals were worth $5 billion are untrue.",
+        "An earlier version of this article said the talks were held on 15 July; they were held on 16 July.",
+        "This article previously stated that the deals were worth $5 billion.",
     ] {
         assert_eq!(check_with(CLAIM_RULES, draft, "2013-07-17"), [], "{draft}");
     }
@@ -970,6 +983,44 @@ fn another_event_does_not_count() {
         check("In May 2013 talks were held in Shanghai.", "2023-03-02"),
         []
     );
+    // Two visits' dates in one sentence: each fact takes its own visit's.
+    let rules = format!(
+        "{RULES}event later \"Later visit\" from 2016-09-28 to 2016-09-30\nfact talks_later\n  cite belta\n  event later\n  when \"talks\"\n  expect date 2016-09-29\nfact talks_first\n  cite belta\n  event visit\n  when \"talks\"\n  expect date 2013-07-16\n"
+    );
+    for draft in [
+        "They held talks on 16 July 2013 and on 29 September 2016.",
+        "They held talks on 29 September 2016 and on 16 July 2013.",
+    ] {
+        assert_eq!(check_with(&rules, draft, "2023-03-05"), [], "{draft}");
+    }
+    // A year after "since" starts a period; it is no event's date.
+    assert_eq!(
+        check_with(
+            &rules,
+            "It is the first time since 2010 that they held talks.",
+            "2013-07-17"
+        ),
+        []
+    );
+    // Two visits' dates in one sentence: each fact takes its own visit's.
+    let rules = format!(
+        "{RULES}event later \"Later visit\" from 2016-09-28 to 2016-09-30\nfact talks_later\n  cite belta\n  event later\n  when \"talks\"\n  expect date 2016-09-29\nfact talks_first\n  cite belta\n  event visit\n  when \"talks\"\n  expect date 2013-07-16\n"
+    );
+    for draft in [
+        "They held talks on 16 July 2013 and on 29 September 2016.",
+        "They held talks on 29 September 2016 and on 16 July 2013.",
+    ] {
+        assert_eq!(check_with(&rules, draft, "2023-03-05"), [], "{draft}");
+    }
+    // A year after "since" starts a period; it is no event's date.
+    assert_eq!(
+        check_with(
+            &rules,
+            "It is the first time since 2010 that they held talks.",
+            "2013-07-17"
+        ),
+        []
+    );
     // Naming the visit brings the fact back.
     assert_eq!(
         check(
@@ -1152,6 +1203,11 @@ fact visit_number
     );
     assert_eq!(
         found("Xi Jinping waited. It was his eighth trip to China."),
+        []
+    );
+    // A person this sentence names is whom its pronoun is about.
+    assert_eq!(
+        found("Lukashenko landed. Xi Jinping said it was his eighth trip to China."),
         []
     );
 }

@@ -96,6 +96,15 @@ fn title_after(context: &Context<'_, '_>, hits: &[Hit], name: &Hit) -> Option<Sp
             offset += word.len();
         }
     }
+    // A possessive: "Xi Jinping, China's vice-president,".
+    if let Some(space) = rest.find(' ')
+        && (rest[..space].ends_with("'s")
+            || rest[..space].ends_with("’s")
+            || rest[..space].ends_with("s'"))
+        && rest[..space].chars().next().is_some_and(char::is_uppercase)
+    {
+        offset += space + 1;
+    }
     let title = hits
         .iter()
         .filter(|hit| matches!(hit.meaning, Meaning::Title { .. }) && hit.span.start == offset)
