@@ -93,10 +93,18 @@ pub fn restyle_date(text: &str, found: PartialDate, expected: PartialDate) -> Op
         }
     }
     out.push_str(&text[last..]);
-    // Every part both dates state must have been found in the text.
-    let covered = (found.day.is_none() || expected.day.is_none() || day_done)
-        && (found.month.is_none() || expected.month.is_none() || month_done)
-        && (found.year.is_none() || expected.year.is_none() || year_done);
+    // Every part both dates state and that changes must have been found in the text ("27"
+    // of "from 27 to 30 September" takes its month and year from the range's end).
+    let covered =
+        (found.day.is_none() || expected.day.is_none() || day_done || found.day == expected.day)
+            && (found.month.is_none()
+                || expected.month.is_none()
+                || month_done
+                || found.month == expected.month)
+            && (found.year.is_none()
+                || expected.year.is_none()
+                || year_done
+                || found.year == expected.year);
     covered.then_some(out)
 }
 
@@ -510,6 +518,19 @@ mod tests {
         assert_eq!(
             fix_weekday("Friday, 31 June", 2013, 6, 31),
             "Friday, 31 June"
+        );
+    }
+
+    #[test]
+    fn a_day_alone_is_fixed_when_month_and_year_stay() {
+        let date = |y, m, d| PartialDate::ymd(y, m, d);
+        assert_eq!(
+            restyle_date("27", date(2016, 9, 27), date(2016, 9, 28)).as_deref(),
+            Some("28")
+        );
+        assert_eq!(
+            restyle_date("27", date(2016, 9, 27), date(2016, 10, 28)),
+            None
         );
     }
 

@@ -105,10 +105,22 @@ fn rounding(text: &str, value: f64) -> f64 {
     let Some(first) = text.find(|c: char| c.is_ascii_digit()) else {
         return 0.0;
     };
-    let numeral: String = text[first..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
-        .collect();
+    // Digits, points and commas; a space (or a no-break or thin space) only between groups
+    // of three digits ("1 200 million").
+    let rest = &text[first..];
+    let mut numeral = String::new();
+    for (at, c) in rest.char_indices() {
+        if c.is_ascii_digit() || matches!(c, '.' | ',') {
+            numeral.push(c);
+            continue;
+        }
+        let after = &rest[at + c.len_utf8()..];
+        let group = after.bytes().take_while(u8::is_ascii_digit).count();
+        if matches!(c, ' ' | '\u{a0}' | '\u{202f}') && group == 3 {
+            continue;
+        }
+        break;
+    }
     let numeral = numeral.trim_end_matches(['.', ',']);
     // A comma followed by exactly three digits (and no point) groups thousands.
     let grouping =
@@ -474,5 +486,6 @@ mod tests {
         assert_eq!(rounding("$1.5 billion", 1.5e9), 0.05e9);
         assert_eq!(rounding("1,500 million dollars", 1.5e9), 0.5e6);
         assert_eq!(rounding("20", 20.0), 0.0);
+        assert_eq!(rounding("1 200 million US dollars", 1.2e9), 0.5e6);
     }
 }

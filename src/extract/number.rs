@@ -463,18 +463,34 @@ pub(crate) fn read_number_words(scan: &Scan, index: usize) -> Option<(f64, usize
             }
             _ => {
                 let word = scan.kind(at) == Some(Kind::Word) && scan.is_word(at, "and");
-                // "one and a half", "two and a half billion", "a billion and a half"
-                if word && scan.is_word(at + 1, "a") && scan.lex(at + 2) == Lex::Half {
+                // "one and a half", "two and a half billion", "a billion and a half", and
+                // hyphenated: "two-and-a-half billion".
+                let hyphen = |index: usize| scan.is_dash(index) && scan.attached(index);
+                let half_len = if word && scan.is_word(at + 1, "a") && scan.lex(at + 2) == Lex::Half
+                {
+                    Some(3)
+                } else if hyphen(at)
+                    && scan.is_word(at + 1, "and")
+                    && hyphen(at + 2)
+                    && scan.is_word(at + 3, "a")
+                    && hyphen(at + 4)
+                    && scan.lex(at + 5) == Lex::Half
+                {
+                    Some(6)
+                } else {
+                    None
+                };
+                if let Some(len) = half_len {
                     match last {
                         Last::Unit | Last::Teen | Last::Tens => {
                             current += 0.5;
                             last = Last::Half;
-                            at += 3;
+                            at += len;
                             continue;
                         }
                         Last::Scale => {
                             total += 0.5 * last_scale;
-                            at += 3;
+                            at += len;
                             break;
                         }
                         Last::Nothing | Last::Hundred | Last::Half => {}

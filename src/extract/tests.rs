@@ -822,6 +822,7 @@ fn diplomacy_and_trade_phrasings() {
         ("A dozen ministers attended.", &["number 12"]),
         ("They signed a dozen and a half deals.", &["number 18"]),
         ("It took two and a half years.", &["number 2.5"]),
+        ("It took two-and-a-half years.", &["number 2.5"]),
         (
             "Sales hit a quarter of a million units.",
             &["number 250000"],
