@@ -171,12 +171,7 @@ fn explain_entity(rules: &RuleSet, entity: &Entity) -> String {
 }
 
 fn explain_event(rules: &RuleSet, event: &Event) -> String {
-    let mut text = format!(
-        "{} — an event `{}`
-
-",
-        event.id, event.name
-    );
+    let mut text = format!("{} — an event `{}`\n\n", event.id, event.name);
     let date = |date: Option<crate::value::PartialDate>| {
         date.map_or("open".to_string(), |date| date.to_string())
     };
@@ -191,18 +186,13 @@ fn explain_event(rules: &RuleSet, event: &Event) -> String {
     if !event.aliases.is_empty() {
         field(&mut text, "aliases", &quoted(&event.aliases));
     }
-    let facts: Vec<&str> = rules
-        .facts
-        .iter()
-        .filter(|fact| {
-            fact.event
-                .and_then(|index| rules.events.get(index))
-                .is_some_and(|bound| bound.id == event.id)
-        })
-        .map(|fact| fact.id.as_str())
-        .collect();
+    let facts = fact_ids(rules, |fact| {
+        fact.event
+            .and_then(|index| rules.events.get(index))
+            .is_some_and(|bound| bound.id == event.id)
+    });
     if !facts.is_empty() {
-        field(&mut text, "facts", &facts.join(", "));
+        field(&mut text, "facts", &facts);
     }
     field(&mut text, "source", &source_text(rules, event.source));
     field(&mut text, "defined", &defined_at(rules, event.origin));
@@ -210,12 +200,7 @@ fn explain_event(rules: &RuleSet, event: &Event) -> String {
 }
 
 fn explain_source(rules: &RuleSet, source: &Source) -> String {
-    let mut text = format!(
-        "{} — a source
-
-",
-        source.id
-    );
+    let mut text = format!("{} — a source\n\n", source.id);
     field(&mut text, "title", &source.title);
     if let Some(publisher) = &source.publisher {
         field(&mut text, "publisher", publisher);
@@ -231,21 +216,27 @@ fn explain_source(rules: &RuleSet, source: &Source) -> String {
     if let Some(url) = &source.url {
         field(&mut text, "url", url);
     }
-    let citing: Vec<&str> = rules
-        .facts
-        .iter()
-        .filter(|fact| {
-            fact.source
-                .and_then(|index| rules.sources.get(index))
-                .is_some_and(|cited| cited.id == source.id)
-        })
-        .map(|fact| fact.id.as_str())
-        .collect();
+    let citing = fact_ids(rules, |fact| {
+        fact.source
+            .and_then(|index| rules.sources.get(index))
+            .is_some_and(|cited| cited.id == source.id)
+    });
     if !citing.is_empty() {
-        field(&mut text, "cited by", &citing.join(", "));
+        field(&mut text, "cited by", &citing);
     }
     field(&mut text, "defined", &defined_at(rules, source.origin));
     text
+}
+
+/// The ids of the facts that `keep`, in rule-file order, joined by commas.
+fn fact_ids(rules: &RuleSet, keep: impl Fn(&Fact) -> bool) -> String {
+    rules
+        .facts
+        .iter()
+        .filter(|fact| keep(fact))
+        .map(|fact| fact.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "Xi Jinping (xi_jinping), Li Keqiang (li_keqiang)".

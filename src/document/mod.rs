@@ -156,8 +156,11 @@ fn skip_dateline(prose: &mut String, block: &mut Span) {
     let Some(text) = block.slice(prose) else {
         return;
     };
+    // Both start with a capital; most blocks are passed over here.
+    if !text.starts_with(|c: char| c.is_uppercase()) {
+        return;
+    }
     let head = &text[..crate::span::floor_char_boundary(text, text.len().min(90))];
-    let lower = head.to_lowercase();
     let has_digit = |part: &str| part.bytes().any(|b| b.is_ascii_digit());
     // "BEIJING, July 17 (BelTA) – ": capitals and a comma, a date, a dash.
     let city_end = head.find(',').filter(|&comma| {
@@ -177,7 +180,10 @@ fn skip_dateline(prose: &mut String, block: &mut Span) {
     // "Updated 19 July 2013: ": a label, a date, a colon.
     let label = LABELS
         .iter()
-        .find(|label| lower.starts_with(*label))
+        .find(|label| {
+            head.get(..label.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(label))
+        })
         .and_then(|label| {
             let colon = head[label.len()..].find(':')? + label.len();
             has_digit(&head[..colon]).then_some(colon + 1)

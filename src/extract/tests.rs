@@ -17,9 +17,14 @@ fn check(text: &str, expected: &[&str]) {
 
 /// Each case: the text, then the value forms expected in it.
 fn run_table(table: &[(&str, &[&str])]) {
+    run_table_as(table, |value| value.value.form());
+}
+
+/// [`run_table`] with each value written by `show`.
+fn run_table_as(table: &[(&str, &[&str])], show: impl Fn(&Extracted) -> String) {
     let mut failures = Vec::new();
     for (text, expected) in table {
-        let got = forms(text);
+        let got: Vec<String> = extract(text).iter().map(&show).collect();
         if got != *expected {
             failures.push(format!("{text:?}: expected {expected:?}, got {got:?}"));
         }
@@ -697,22 +702,9 @@ fn long_inputs_finish_without_panic() {
 
 /// Each case: the text, then the values expected in it as "kind form".
 fn run_kinded_table(table: &[(&str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (text, expected) in table {
-        let got: Vec<String> = extract(text)
-            .iter()
-            .map(|value| format!("{} {}", value.value.kind().as_str(), value.value.form()))
-            .collect();
-        if got != *expected {
-            failures.push(format!("{text:?}: expected {expected:?}, got {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    run_table_as(table, |value| {
+        format!("{} {}", value.value.kind().as_str(), value.value.form())
+    });
 }
 
 /// How wire and newspaper reports on diplomacy and trade write their values, beyond the
