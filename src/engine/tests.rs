@@ -129,6 +129,7 @@ fn misspelled_names_are_fixed_to_the_name_or_adjective() {
     // The Soviet republic's name is history, not a spelling.
     for draft in [
         "Belarus, once called Byelorussia, is a partner.",
+        "Belarus (Byelorussia, as some old maps still call it) is a partner.",
         "The press wrote the name as Byelorussia, the old Russian-language spelling.",
         "Until 1991 it was the Byelorussian Soviet Socialist Republic.",
         "Until 1991 it was the Byelorussian SSR.",
