@@ -376,8 +376,9 @@ fn disowned_until(sentence: &str) -> usize {
 }
 
 /// Whether sentence `index` refers to person `entity` by a pronoun ("It was his eighth trip"):
-/// it holds he, his, him, she or her, names no other person itself, and the sentence before it,
-/// in the same paragraph, names that person. `pronoun` keeps whether the sentence holds one, for the next fact.
+/// it holds he, his, him, she or her, names no other person itself, and the sentence before
+/// it, in the same paragraph, names that person. `pronoun` keeps whether the sentence holds
+/// one, for the next fact.
 fn named_by_pronoun(
     context: &Context<'_, '_>,
     index: usize,

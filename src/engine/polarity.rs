@@ -71,7 +71,6 @@ const STATING_VERBS: &[&str] = &[
     "took",
     "reach",
     "exist",
-    "set up",
     "launch",
     "open",
 ];
