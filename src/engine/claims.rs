@@ -335,7 +335,21 @@ fn disowned_until(sentence: &str) -> usize {
         }
     }
     let bytes = sentence.as_bytes();
-    let mut until = 0;
+    // A condition states nothing: "Had the talks been held on 15 July, …", "If the deals were
+    // worth $2 billion, …" — up to the first comma, or the whole sentence without one.
+    let opening = sentence
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let mut until = if ["if", "had", "were", "suppose", "supposing"]
+        .iter()
+        .any(|word| word.eq_ignore_ascii_case(opening))
+    {
+        sentence.find(',').unwrap_or(sentence.len())
+    } else {
+        0
+    };
     let (mut previous, mut previous_start) = (Word::Other, 0);
     let mut at = 0;
     while at < bytes.len() {
@@ -367,7 +381,7 @@ fn disowned_until(sentence: &str) -> usize {
                     .get(before.len().saturating_sub(4)..)
                     .is_some_and(|tail| tail.eq_ignore_ascii_case(" but"))
             {
-                until = correction;
+                until = until.max(correction);
             }
         }
         (previous, previous_start) = (word, start);
@@ -1060,11 +1074,30 @@ fn another_event_between(between: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|word| !word.is_empty())
         .peekable();
+    // "the following Thursday, 18 July" names the day itself.
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "day",
+        "week",
+        "morning",
+        "evening",
+        "afternoon",
+    ];
     while let Some(word) = words.next() {
         let next = words.peek().copied().unwrap_or("");
-        if ["after", "before", "following"]
+        // (The date itself may start with its weekday: then nothing follows in `between`.)
+        let names_the_day = word.eq_ignore_ascii_case("following")
+            && (next.is_empty() || DAYS.iter().any(|day| day.eq_ignore_ascii_case(next)));
+        if (["after", "before", "following"]
             .iter()
             .any(|marker| marker.eq_ignore_ascii_case(word))
+            && !names_the_day)
             || (word.eq_ignore_ascii_case("ahead") && next.eq_ignore_ascii_case("of"))
             || (word.eq_ignore_ascii_case("prior") && next.eq_ignore_ascii_case("to"))
         {

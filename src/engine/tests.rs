@@ -727,6 +727,19 @@ fact force
     assert_eq!(
         check_with(
             rules,
+            "It entered into force the following Saturday, 5 November 2016.",
+            "2016-12-01"
+        ),
+        [finding(
+            "mismatch",
+            "force",
+            "Saturday, 5 November 2016",
+            Some("Friday, 4 November 2016")
+        )]
+    );
+    assert_eq!(
+        check_with(
+            rules,
             "It entered into force on 5 November 2016.",
             "2016-12-01"
         ),
@@ -760,6 +773,8 @@ fn claims_the_draft_calls_false_are_not_its_own() {
         "Rumours that the deals were worth $5 billion are untrue.",
         "An earlier version of this article said the talks were held on 15 July; they were held on 16 July.",
         "This article previously stated that the deals were worth $5 billion.",
+        "Had the talks been held on 15 July, the story would have been different.",
+        "If the deals were worth $5 billion, the sides would say so.",
     ] {
         assert_eq!(check_with(CLAIM_RULES, draft, "2013-07-17"), [], "{draft}");
     }
@@ -926,6 +941,16 @@ fact signatories
     assert_eq!(
         check_with(rules, "Some 170 parties signed.", "2016-04-23"),
         []
+    );
+    // A number in words is never precise: "some two dozen" reaches 26.
+    let rules = rules.replace("175", "26");
+    assert_eq!(
+        check_with(&rules, "Some two dozen parties signed.", "2016-04-23"),
+        []
+    );
+    assert_eq!(
+        check_with(&rules, "Some 24 parties signed.", "2016-04-23").len(),
+        1
     );
 }
 

@@ -78,7 +78,15 @@ pub fn stated_interval(text: &str, stated: &Extracted, value: f64) -> Interval {
         };
     }
     // The extractor's interval of the hedge; "more than" and "less than" leave out the value.
-    let (low, high) = stated.interval().unwrap_or((value, value));
+    // It reads a hedged number ending in 1–4 or 6–9 as precise (±2 %); words are never
+    // precise ("some two dozen" is about 24 give or take 10 %).
+    let in_words = !text.bytes().any(|b| b.is_ascii_digit());
+    let ordered = |a: f64, b: f64| if a <= b { (a, b) } else { (b, a) };
+    let (low, high) = match stated.hedge {
+        Some(Hedge::About) if in_words => ordered(0.9 * value, 1.1 * value),
+        Some(Hedge::Nearly) if in_words => ordered(0.9 * value, value),
+        _ => stated.interval().unwrap_or((value, value)),
+    };
     Interval {
         low,
         high,
