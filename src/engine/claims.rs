@@ -184,6 +184,15 @@ fn candidates(
             until => span.start + until,
         })
     };
+    let breaks = std::cell::OnceCell::new();
+    let breaks = || {
+        breaks.get_or_init(|| {
+            clause_breaks(context.document.prose_of(span))
+                .into_iter()
+                .map(|at| span.start + at)
+                .collect::<Vec<usize>>()
+        })
+    };
     let asides = std::cell::OnceCell::new();
     let asides = || {
         asides.get_or_init(|| {
@@ -235,11 +244,33 @@ fn candidates(
             .map(|hit| hit.span)
             .collect();
         // An `unless` phrase in an aside about a name ("Xi Jinping, who visited Minsk in
-        // 2010, held talks …") does not speak for the statement.
-        let unless = in_scope.iter().any(|hit| {
-            hit.meaning == Meaning::Unless(fact_index)
-                && !in_background(asides(), cue_spans.iter().chain(&near), hit.span)
-        });
+        // 2010, held talks …") does not speak for the statement; one in this sentence silences
+        // the cues of its own clause only ("planned 30 agreements; three were
+        // intergovernmental agreements").
+        let unless_hits: Vec<Span> = in_scope
+            .iter()
+            .filter(|hit| {
+                hit.meaning == Meaning::Unless(fact_index)
+                    && !in_background(asides(), cue_spans.iter().chain(&near), hit.span)
+            })
+            .map(|hit| hit.span)
+            .collect();
+        // The first cue, for a miss: `cue_spans` may lose all of its cues below.
+        let first_cue = cue_spans.first().copied().unwrap_or(span);
+        let mut cue_spans = cue_spans;
+        let unless = if unless_hits.is_empty() {
+            false
+        } else if unless_hits.iter().all(|hit| span.contains(*hit)) {
+            let clause = |at: usize| breaks().iter().filter(|&&b| b < at).count();
+            cue_spans.retain(|cue| {
+                !unless_hits
+                    .iter()
+                    .any(|hit| clause(hit.start) == clause(cue.start))
+            });
+            cue_spans.is_empty()
+        } else {
+            true
+        };
         let reason = match (near_missing, with_missing, unless) {
             (Some(group), _, _) => Some(Miss::Near(group)),
             (None, Some(entity), _) => Some(Miss::With(entity)),
@@ -261,7 +292,7 @@ fn candidates(
             Some(reason) => missed.push(Missed {
                 fact: fact_index,
                 sentence,
-                cue: cue_spans[0],
+                cue: first_cue,
                 reason,
             }),
             None => found.push(Candidate {
@@ -657,7 +688,10 @@ fn assign(
     let mut bound: Vec<Option<Bound>> = vec![None; candidates.len()];
     let mut binding = vec![Binding::Nothing; candidates.len()];
     let mut taken_value = vec![false; values.len()];
-    let mut cue_of: Vec<Span> = candidates.iter().map(|c| c.cues[0]).collect();
+    let mut cue_of: Vec<Span> = candidates
+        .iter()
+        .map(|c| c.cues.first().copied().unwrap_or(c.scope))
+        .collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (which, candidate) in candidates.iter().enumerate() {
         if !active[which] {
@@ -737,6 +771,18 @@ fn assign(
                 continue;
             }
             let (distance, cue) = nearest_cue(&candidate.cues, value.span);
+            // "took place on 15 July, and the declaration was signed …": a value after its cue
+            // stays in the cue's clause.
+            if value.span.start >= cue.end
+                && !clause_breaks(
+                    context
+                        .document
+                        .prose_of(Span::new(cue.end, value.span.start)),
+                )
+                .is_empty()
+            {
+                continue;
+            }
             // "came into force 30 days after the threshold was crossed on 5 October": the
             // date is the other event's.
             if kind == ValueKind::Date
@@ -978,6 +1024,42 @@ fn contrasted(prose: &str, at: usize) -> bool {
         })
 }
 
+/// Where a new clause with a subject of its own starts in `text`: at a semicolon, and at a
+/// comma followed by "and", "but", "while" or "whereas" and a word that opens a subject ("the",
+/// "a", "it", "they", a capitalised word, a number…): "…on 15 July, and the declaration was
+/// signed …".
+/// Offsets of the semicolons and commas.
+fn clause_breaks(text: &str) -> Vec<usize> {
+    const SUBJECTS: &[&str] = &[
+        "the", "a", "an", "it", "its", "they", "their", "he", "his", "she", "her", "we", "this",
+        "that", "these", "those",
+    ];
+    let bytes = text.as_bytes();
+    let mut breaks = Vec::new();
+    for at in memchr::memchr2_iter(b';', b',', bytes) {
+        if bytes[at] == b';' {
+            breaks.push(at);
+            continue;
+        }
+        let mut words = text[at + 1..].split_whitespace();
+        let (Some(join), Some(subject)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let joins = ["and", "but", "while", "whereas"]
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(join));
+        let subject = subject.trim_matches(|c: char| !c.is_alphanumeric());
+        let opens_subject = subject.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || SUBJECTS
+                .iter()
+                .any(|word| word.eq_ignore_ascii_case(subject));
+        if joins && opens_subject {
+            breaks.push(at);
+        }
+    }
+    breaks
+}
+
 /// Whether a value before its cue belongs to an earlier predicate of the sentence: `between`
 /// (from the value to the cue) goes on to another verb after "and" or a semicolon ("arrived
 /// on 15 July and held talks the next day", "arrived on 15 July; the talks followed"), and
@@ -994,7 +1076,7 @@ fn earlier_predicate(between: &str, before: &str) -> bool {
     if OPENING.contains(&before.trim().to_lowercase().as_str()) {
         return false;
     }
-    if between.contains(';') {
+    if !clause_breaks(between).is_empty() {
         return true;
     }
     let lower = between.to_lowercase();
@@ -1542,6 +1624,17 @@ fn word_spans(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_break_at_a_new_subject() {
+        let text = "Talks were held on 15 July, and the declaration followed; it was signed, \
+                    while 28 documents were signed, and talks, and more.";
+        let breaks: Vec<&str> = clause_breaks(text)
+            .into_iter()
+            .map(|at| &text[at..(at + 12).min(text.len())])
+            .collect();
+        assert_eq!(breaks, [", and the de", "; it was sig", ", while 28 d"]);
+    }
 
     #[test]
     fn years_alone_only() {

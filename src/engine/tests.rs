@@ -607,6 +607,39 @@ fn an_unless_phrase_in_an_aside_does_not_count() {
 }
 
 #[test]
+fn clauses_keep_their_values_and_their_unless_phrases() {
+    let rules = format!(
+        "{CLAIM_RULES}fact declaration\n  cite s\n  when \"declaration\"\n  expect date 2013-07-16\nfact planned\n  cite s\n  when \"agreements\"\n  near \"planned\"\n  unless \"intergovernmental\"\n  expect count 20 approx\n"
+    );
+    // The date is the talks', not the declaration's in the next clause.
+    assert_eq!(
+        check_with(
+            &rules,
+            "The talks took place in Beijing on 15 July, and the declaration was signed the same afternoon.",
+            "2013-07-17"
+        ),
+        talks_on_15_july()
+    );
+    // An `unless` phrase silences the cues of its own clause only.
+    assert_eq!(
+        check_with(
+            &rules,
+            "The sides planned to sign some 30 bilateral agreements; three of them were intergovernmental agreements.",
+            "2013-07-17"
+        ),
+        [finding("mismatch", "planned", "30", Some("20"))]
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "The sides planned 30 intergovernmental agreements.",
+            "2013-07-17"
+        ),
+        []
+    );
+}
+
+#[test]
 fn a_value_of_an_earlier_predicate_is_not_the_facts() {
     // The date is the arrival's: the talks come after "and held" or a semicolon.
     for draft in [
