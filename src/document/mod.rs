@@ -108,7 +108,7 @@ fn text_prose(text: &str, front_matter_len: usize) -> (String, Vec<Span>) {
 }
 
 /// Runs of non-blank lines inside `within`, trimmed of surrounding whitespace. A line that
-/// starts like a list item ("- ", "* ", "• ", "1. ", "2) ") starts a block of its own.
+/// starts like a list item ("- ", "* ", "• ", "1. ", "2) ", "3/ ") starts a block of its own.
 pub(crate) fn paragraphs(prose: &str, within: Span) -> Vec<Span> {
     let mut blocks = Vec::new();
     let mut start: Option<usize> = None;
@@ -208,7 +208,7 @@ fn skip_dateline(prose: &mut String, block: &mut Span) {
 }
 
 /// Whether a line (without its indent) starts like a list item: a bullet and a space, or a
-/// number of one or two digits, "." or ")" and a space.
+/// number of one or two digits, "." or ")" (or "/" of a thread of posts) and a space.
 fn list_item(line: &str) -> bool {
     let bytes = line.as_bytes();
     let bullet = ["- ", "* ", "+ ", "\u{2022} ", "\u{2013} ", "\u{2014} "]
@@ -216,7 +216,7 @@ fn list_item(line: &str) -> bool {
         .any(|marker| line.starts_with(marker));
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     let numbered = (1..=2).contains(&digits)
-        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && matches!(bytes.get(digits), Some(b'.' | b')' | b'/'))
         && bytes.get(digits + 1) == Some(&b' ');
     bullet || numbered
 }
@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn plain_text_list_items_are_blocks_of_their_own() {
-        let text = "Timeline:\n- In Paris, 196 parties adopted it\n- 175 parties signed it\n  on one day\n1. First point\n2) Second point\n12.5 per cent rose";
+        let text = "Timeline:\n- In Paris, 196 parties adopted it\n- 175 parties signed it\n  on one day\n1. First point\n2) Second point\n12.5 per cent rose\n3/ A post";
         assert_eq!(
             sentences(text, Format::Text),
             [
@@ -310,7 +310,8 @@ mod tests {
                 "- In Paris, 196 parties adopted it",
                 "- 175 parties signed it\n  on one day",
                 "1. First point",
-                "2) Second point\n12.5 per cent rose"
+                "2) Second point\n12.5 per cent rose",
+                "3/ A post"
             ]
         );
     }

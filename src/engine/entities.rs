@@ -8,6 +8,14 @@ use super::{Context, finding};
 use crate::diagnostic::{Diagnostic, FindingKind, Label};
 use crate::rules::{Entity, EntityIdx, Expect};
 
+/// How many words (ignoring case) two names share.
+fn shared_words(a: &str, b: &str) -> usize {
+    let words =
+        |name: &str| -> Vec<String> { name.split_whitespace().map(str::to_lowercase).collect() };
+    let theirs = words(b);
+    words(a).iter().filter(|word| theirs.contains(word)).count()
+}
+
 pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>) {
     let Some(fact) = context.rules.facts.get(claim.fact) else {
         return;
@@ -46,26 +54,31 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
                 .iter()
                 .filter(|(_, entity, _)| !parties.contains(entity))
                 .filter_map(|&(hit, entity, form)| {
-                    let class = &context.rules.entities.get(entity)?.class;
-                    let instead = missing
-                        .iter()
-                        .copied()
-                        .find(|party| {
-                            context
-                                .rules
-                                .entities
-                                .get(*party)
-                                .is_some_and(|p| &p.class == class)
-                        })
-                        .or_else(|| {
-                            parties.iter().copied().find(|party| {
+                    let wrong = context.rules.entities.get(entity)?;
+                    // Of the parties of its class (missing ones first), the one whose name
+                    // shares most words with the wrong one: "Supreme People's Court" is put
+                    // right as "Supreme People's Procuratorate", not as the other side's body.
+                    let of_class = |list: &[EntityIdx]| {
+                        list.iter()
+                            .copied()
+                            .filter(|party| {
                                 context
                                     .rules
                                     .entities
                                     .get(*party)
-                                    .is_some_and(|p| &p.class == class)
+                                    .is_some_and(|p| p.class == wrong.class)
                             })
-                        })?;
+                            .min_by_key(|party| {
+                                std::cmp::Reverse(
+                                    context
+                                        .rules
+                                        .entities
+                                        .get(*party)
+                                        .map_or(0, |p| shared_words(&p.name, &wrong.name)),
+                                )
+                            })
+                    };
+                    let instead = of_class(&missing).or_else(|| of_class(parties))?;
                     Some((hit, entity, form, instead))
                 })
                 .collect()

@@ -132,6 +132,8 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         let determiner = word == "no" && starts_fact_word(index + 1);
         let is_negation = word == "not"
             || word == "never"
+            || word == "neither"
+            || word == "nowhere"
             || word.ends_with("n't")
             || determiner
             || (word == "no" && next_is(text, &words, index, "longer"))
@@ -140,14 +142,15 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         if !is_negation {
             continue;
         }
-        // "on 16 July, not 17 July", "Minsk, not Guangzhou": a contrast, not a negation.
+        // "on 16 July, not 17 July", "Minsk, not Guangzhou": a contrast, not a negation
+        // ("Neither Belarus nor China …" is one).
         let contrast = words.get(index + 1).is_some_and(|&(next, _)| {
             text[next..]
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
         });
-        if contrast && !determiner {
+        if contrast && word == "not" {
             continue;
         }
         // After the cue, the negation must reach a verb that states the fact.

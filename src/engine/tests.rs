@@ -326,6 +326,28 @@ fn parties_of_an_agreement() {
             Some("Shenzhen")
         )]
     );
+    // The fix is the party whose name is closest to the wrong one.
+    let rules = r#"
+organisation gpo "General Prosecutor's Office of Belarus"
+organisation spp "Supreme People's Procuratorate"
+organisation spc "Supreme People's Court"
+fact prosecutors
+  when "prosecutors' cooperation"
+  expect parties gpo, spp
+"#;
+    assert_eq!(
+        check_with(
+            rules,
+            "The prosecutors' cooperation deal was signed with the Supreme People's Court.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "prosecutors",
+            "Supreme People's Court",
+            Some("Supreme People's Procuratorate")
+        )]
+    );
     // A name in the next clause, with its own subject, is not a party.
     for draft in [
         "Minsk and Shenzhen agreed on friendly exchanges, and Shanghai signed a trade deal.",
@@ -432,6 +454,18 @@ fn negation_of_the_fact_itself() {
         (
             "The leaders did not sign a declaration on strategic partnership.",
             "did not sign",
+        ),
+        (
+            "Neither leader signed a declaration on strategic partnership.",
+            "Neither leader",
+        ),
+        (
+            "Nowhere did they sign a declaration on strategic partnership.",
+            "Nowhere did",
+        ),
+        (
+            "Neither Minsk nor Beijing signed a declaration on strategic partnership.",
+            "Neither Minsk",
         ),
     ];
     for (draft, phrase) in negated {
