@@ -9,7 +9,7 @@
 //! more than a year away) and does not name the event.
 
 use super::matcher::{Hit, Meaning};
-use super::{Context, day_number};
+use super::{Context, day_number, starts_with_any};
 use crate::extract::{Extracted, Value, ValueKind};
 use crate::rules::{EntityIdx, Expect, FactIdx, PatternPart, ValueType};
 use crate::span::Span;
@@ -941,10 +941,8 @@ fn insertions(sentence: &str) -> Vec<Span> {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        OPENERS.iter().any(|opener| {
-            rest.get(..opener.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(opener))
-        }) || (first.len() > 4 && first.ends_with("ed") && first.starts_with(char::is_lowercase))
+        starts_with_any(rest, OPENERS).is_some()
+            || (first.len() > 4 && first.ends_with("ed") && first.starts_with(char::is_lowercase))
             || PARTICIPLES.contains(&first)
     };
     let mut first_comma = intro_comma(sentence);
@@ -1205,12 +1203,11 @@ fn new_clause(between: &str, forward: bool, intro: Option<usize>) -> bool {
                 return false;
             }
             let rest = between[at + 1..].trim_start();
-            ["a ", "an ", "which ", "where ", "when ", "who ", "as "]
-                .iter()
-                .any(|opener| {
-                    rest.get(..opener.len())
-                        .is_some_and(|start| start.eq_ignore_ascii_case(opener))
-                })
+            starts_with_any(
+                rest,
+                &["a ", "an ", "which ", "where ", "when ", "who ", "as "],
+            )
+            .is_some()
         })
     {
         return true;

@@ -7,7 +7,7 @@
 use super::claims::years_in;
 use super::matcher::{Hit, Meaning};
 use super::render::match_case;
-use super::{Context, day_number, finding};
+use super::{Context, day_number, finding, starts_with_any};
 use crate::diagnostic::{Diagnostic, FindingKind, Label};
 use crate::rules::{Entity, EntityIdx, Title};
 use crate::span::Span;
@@ -88,10 +88,7 @@ fn title_after(context: &Context<'_, '_>, hits: &[Hit], name: &Hit) -> Option<Sp
     // `judge` reads that word again.
     let mut rest = trimmed;
     for words in [APPOSITIVE_ARTICLES, APPOSITIVE_QUALIFIERS] {
-        if let Some(word) = words.iter().find(|word| {
-            rest.get(..word.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(word))
-        }) {
+        if let Some(word) = starts_with_any(rest, words) {
             rest = &rest[word.len()..];
             offset += word.len();
         }
