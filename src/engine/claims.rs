@@ -1025,9 +1025,17 @@ fn contrasted(prose: &str, at: usize) -> bool {
 /// Where a new clause with a subject of its own starts in `text`: at a semicolon, and at a
 /// comma followed by "and", "but", "while" or "whereas" and a word that opens a subject ("the",
 /// "a", "it", "they", a capitalised word, a number…): "…on 15 July, and the declaration was
-/// signed …".
+/// signed …"; and at a comma before a comparison (", against …", ", up from …").
 /// Offsets of the semicolons and commas.
 fn clause_breaks(text: &str) -> Vec<usize> {
+    const COMPARISONS: &[&str] = &[
+        "against ",
+        "versus ",
+        "compared with ",
+        "compared to ",
+        "up from ",
+        "down from ",
+    ];
     const SUBJECTS: &[&str] = &[
         "the", "a", "an", "it", "its", "they", "their", "he", "his", "she", "her", "we", "this",
         "that", "these", "those",
@@ -1036,6 +1044,12 @@ fn clause_breaks(text: &str) -> Vec<usize> {
     let mut breaks = Vec::new();
     for at in memchr::memchr2_iter(b';', b',', bytes) {
         if bytes[at] == b';' {
+            breaks.push(at);
+            continue;
+        }
+        // A comparison: ", against about 20 planned", ", up from $2 billion".
+        let rest = text[at + 1..].trim_start();
+        if starts_with_any(rest, COMPARISONS).is_some() {
             breaks.push(at);
             continue;
         }
@@ -1631,6 +1645,8 @@ mod tests {
             .map(|at| &text[at..(at + 12).min(text.len())])
             .collect();
         assert_eq!(breaks, [", and the de", "; it was sig", ", while 28 d"]);
+        let text = "Trade reached $3 billion, up from $2 billion, against forecasts, and more.";
+        assert_eq!(clause_breaks(text).len(), 2);
     }
 
     #[test]
