@@ -217,19 +217,29 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
             let Some((mut low, high)) = years_between(context, claim, stated, base) else {
                 return;
             };
+            // "three decades": the number counts tens of years.
+            let unit = if in_decades(context, stated) {
+                10.0
+            } else {
+                1.0
+            };
+            let years = *found * unit;
             // A round number of decades stands for the years just past it ("30 years" in 2023).
-            if *found % 10.0 == 0.0 && *found == (low - 1) as f64 {
+            if years % 10.0 == 0.0 && years == (low - 1) as f64 {
                 low -= 1;
             }
-            let allowed = Interval::closed(low as f64, high as f64);
+            let allowed = Interval::closed(low as f64 / unit, high as f64 / unit);
             let statement = stated_interval(text, stated, *found);
             if statement.meets(&allowed) {
                 None
             } else {
-                let best = if *found < low as f64 { low } else { high };
+                let best = if years < low as f64 { low } else { high };
                 Some(Verdict {
                     expected: format!("{best} years"),
-                    replacement: restyle_number(text, *found, best as f64),
+                    // A fix keeps the decades only when the years make whole ones.
+                    replacement: (best as f64 % unit == 0.0)
+                        .then(|| restyle_number(text, *found, best as f64 / unit))
+                        .flatten(),
                 })
             }
         }
@@ -252,6 +262,17 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         labels,
         fact.source,
     ));
+}
+
+/// Whether the number `stated` counts decades ("three decades", "two decades of ties").
+fn in_decades(context: &Context<'_, '_>, stated: &Extracted) -> bool {
+    let after = context
+        .document
+        .prose
+        .get(stated.span.end..)
+        .unwrap_or("")
+        .trim_start();
+    super::starts_with_any(after, &["decades", "decade"]).is_some()
 }
 
 struct Verdict {
@@ -377,7 +398,12 @@ fn reference_year(
         .map(|(_, year)| year)
         .max()
         .or_else(|| year_before(context, claim.sentence, text))
-        .or_else(|| Some(context.date.year? + relative_year(text)))
+        .or_else(|| {
+            // "21 years ago" stated as the duration itself shifts nothing.
+            let own = stated.span.start.saturating_sub(sentence.start)
+                ..stated.span.end.saturating_sub(sentence.start);
+            Some(context.date.year? + relative_year(text, own))
+        })
         .unwrap_or(base_year)
 }
 
@@ -403,7 +429,7 @@ fn year_before(context: &Context<'_, '_>, index: usize, text: &str) -> Option<i3
 
 /// The year a sentence speaks of relative to the document's: "last year" is −1, "two years
 /// ago" −2, "a decade ago" −10, "next year" +1, otherwise 0.
-fn relative_year(sentence: &str) -> i32 {
+fn relative_year(sentence: &str, own: std::ops::Range<usize>) -> i32 {
     const COUNTS: &[&str] = &[
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
@@ -414,6 +440,9 @@ fn relative_year(sentence: &str) -> i32 {
         .flat_map(|&(phrase, unit)| lower.match_indices(phrase).map(move |(at, _)| (at, unit)))
     {
         let count = lower[..at].rsplit(' ').next().unwrap_or("");
+        if own.contains(&(at - count.len())) {
+            continue;
+        }
         let count = count
             .parse::<i32>()
             .ok()
