@@ -366,8 +366,6 @@ pub(crate) fn finding(
     }
 }
 
-/// A date as a number of days, roughly (31-day months), for window comparisons. Missing
-/// parts are the start (`end = false`) or the end (`end = true`) of the period.
 /// The first of `prefixes` that `text` starts with, ignoring ASCII case.
 pub(crate) fn starts_with_any<'p>(text: &str, prefixes: &[&'p str]) -> Option<&'p str> {
     prefixes.iter().copied().find(|prefix| {
@@ -376,6 +374,8 @@ pub(crate) fn starts_with_any<'p>(text: &str, prefixes: &[&'p str]) -> Option<&'
     })
 }
 
+/// A date as a number of days, roughly (31-day months), for window comparisons. Missing
+/// parts are the start (`end = false`) or the end (`end = true`) of the period.
 pub(crate) fn day_number(date: PartialDate, end: bool) -> i64 {
     let year = i64::from(date.year.unwrap_or(if end { 9999 } else { 1 }));
     let month = i64::from(date.month.unwrap_or(if end { 12 } else { 1 }));

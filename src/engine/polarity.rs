@@ -95,6 +95,17 @@ const DOUBLE_NEGATIVES: &[&str] = &[
     "fail",
     "den",
     "reject",
+    "depart",
+    "oppos",
+    "against",
+    "challeng",
+    "violat",
+    "undermin",
+    "contradict",
+    "breach",
+    "betray",
+    "criticis",
+    "criticiz",
 ];
 
 const AUXILIARIES: &[&str] = &[
@@ -179,6 +190,18 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         if distance > REACH || clause_break(between_text) {
             continue;
         }
+        if negation.end <= claim.cue.start {
+            let before_cue = words[index + 1..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, (from, _))| sentence.start + from < claim.cue.start)
+                .map(|(offset, &(from, to))| (index + 1 + offset, &text[from..to]));
+            if other_predicate(text, &words, index, before_cue, &starts_fact_word)
+                || in_relative_clause(&text[..start], between_text)
+            {
+                continue;
+            }
+        }
         // The phrase: an auxiliary before "not"/"never", the negation, and the verb after it.
         let mut first = negation_start;
         if (word == "not" || word == "never") && first > 0 {
@@ -198,16 +221,16 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
             // "did not discuss the One China policy" says nothing against the policy, and
             // "has never wavered in its support" affirms it.
             let verb_lower = verb.to_lowercase();
-            if NEUTRAL_VERBS.contains(&verb_lower.as_str())
-                || DOUBLE_NEGATIVES
-                    .iter()
-                    .any(|stem| verb_lower.starts_with(stem))
+            // A verb that is one of the fact's words states it ("did not raise a flag").
+            if !starts_fact_word(last + 1)
+                && (NEUTRAL_VERBS.contains(&verb_lower.as_str())
+                    || DOUBLE_NEGATIVES
+                        .iter()
+                        .any(|stem| verb_lower.starts_with(stem)))
             {
                 continue;
             }
-            let verb_span = Span::new(sentence.start + verb_start, sentence.start + verb_end);
             if verb.chars().all(char::is_alphabetic)
-                && !verb_span.overlaps(claim.cue)
                 && !text[words[last].1..verb_start].contains([',', '.'])
             {
                 last += 1;
@@ -235,6 +258,49 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         ));
         return;
     }
+}
+
+/// Whether a negation at word `index`, before the cue, is about another predicate than the
+/// fact's: a word between it and the cue undoes it ("Not once has Belarus departed from …",
+/// "not a word against …"), or the negated verb has its own object and a verb stating the
+/// fact follows ("does not recognise Taiwan and upholds the One China policy"; but "did not
+/// sign and ratify" negates both). `before_cue` are the words after the negation up to the cue.
+fn other_predicate<'t>(
+    text: &str,
+    words: &[(usize, usize)],
+    index: usize,
+    mut before_cue: impl Iterator<Item = (usize, &'t str)>,
+    fact_word: &dyn Fn(usize) -> bool,
+) -> bool {
+    let stem_of = |word: &str, stems: &[&str]| {
+        let lower = word.to_lowercase();
+        stems.iter().any(|stem| lower.starts_with(stem))
+    };
+    before_cue.any(|(at, word)| {
+        if fact_word(at) {
+            return false;
+        }
+        let undoes = stem_of(word, DOUBLE_NEGATIVES);
+        // "… Taiwan and upholds …": "and" at least two words after the negated verb.
+        let and_then_verb = word.eq_ignore_ascii_case("and")
+            && at >= index + 3
+            && words.get(at + 1).is_some_and(|&(from, to)| {
+                fact_word(at + 1) || stem_of(&text[from..to], STATING_VERBS)
+            });
+        undoes || and_then_verb
+    })
+}
+
+/// Whether a negation stands in a relative clause set off by commas before the cue: "The two
+/// countries, which do not oppose trade, oppose interference …". `before` is the sentence up
+/// to the negation, `between` the text from it to the cue.
+fn in_relative_clause(before: &str, between: &str) -> bool {
+    const RELATIVES: &[&str] = &["which ", "who ", "whose ", "that "];
+    let Some(comma) = before.rfind(',') else {
+        return false;
+    };
+    super::starts_with_any(before[comma + 1..].trim_start(), RELATIVES).is_some()
+        && between.contains(',')
 }
 
 /// Whether `between` (the text from a cue to a negation, or back) crosses into another clause,

@@ -1533,3 +1533,107 @@ fn hyphens_inside_words_match_like_spaces() {
         )]
     );
 }
+
+#[test]
+fn a_duration_stated_as_years_ago_or_in_decades() {
+    let rules = format!(
+        "{RULES}fact relations_duration\n  cite belta\n  when \"years ago\" | \"diplomatic relations for\"\n  near \"diplomatic relations\"\n  expect duration of relations_established\n"
+    );
+    // "21 years ago" is the duration itself, not a shift of the year it is counted to.
+    assert_eq!(
+        check_with(
+            &rules,
+            "Belarus and China established diplomatic relations 21 years ago.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "Belarus and China established diplomatic relations 25 years ago.",
+            "2013-07-17"
+        ),
+        [finding("mismatch", "relations_duration", "25", Some("21"))]
+    );
+    // Decades count ten years each, and a fix keeps the unit where it can.
+    assert_eq!(
+        check_with(
+            &rules,
+            "The two countries have had diplomatic relations for three decades.",
+            "2022-03-01"
+        ),
+        []
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "The two countries have had diplomatic relations for two decades.",
+            "2022-03-01"
+        ),
+        [finding(
+            "mismatch",
+            "relations_duration",
+            "two",
+            Some("three")
+        )]
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "The two countries have had diplomatic relations for three decades.",
+            "2013-07-17"
+        ),
+        [finding("mismatch", "relations_duration", "three", None)]
+    );
+}
+
+#[test]
+fn negations_of_something_else_do_not_negate_the_fact() {
+    let rules = format!(
+        "{RULES}fact one_china\n  cite belta\n  when \"One China\"\n  near \"policy\"\n  affirm\nfact non_interference\n  cite belta\n  when \"interference\"\n  near \"oppose\" | \"against\"\n  affirm\nfact flag\n  cite belta\n  when \"flag\"\n  near \"raise\" | \"plant\"\n  affirm\nfact walked\n  cite belta\n  when \"walked on the Moon\"\n  affirm\n"
+    );
+    // The negated verb may open the cue: the phrase still takes it.
+    assert_eq!(
+        check_with(&rules, "Aldrin never walked on the Moon.", "2013-07-17"),
+        [finding("polarity", "walked", "never walked", None)]
+    );
+    for draft in [
+        // The negation has its own object, and a second verb states the fact.
+        "Belarus does not recognise Taiwan and upholds the One China policy.",
+        // Not departing from, not speaking against: affirmations.
+        "Not once has Belarus departed from the One China policy.",
+        "Not a single word against the One China policy was uttered in Minsk.",
+        "Belarus has never challenged the One China policy.",
+        // A negation inside a relative clause set off by commas.
+        "The two countries, which do not oppose trade, oppose interference in internal affairs.",
+    ] {
+        assert_eq!(check_with(&rules, draft, "2013-07-17"), [], "{draft}");
+    }
+    // A verb that is one of the fact's own words is never neutral, and the phrase takes it.
+    assert_eq!(
+        check_with(&rules, "The crew did not raise a flag.", "2013-07-17"),
+        [finding("polarity", "flag", "did not raise", None)]
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "Belarus did not sign and ratify anything on the One China policy.",
+            "2013-07-17"
+        ),
+        [finding("polarity", "one_china", "did not sign", None)]
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "Belarus and China do not oppose interference in each other's affairs.",
+            "2013-07-17"
+        ),
+        [finding(
+            "polarity",
+            "non_interference",
+            "do not oppose",
+            None
+        )]
+    );
+}
