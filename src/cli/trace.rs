@@ -161,6 +161,7 @@ pub fn run(args: TraceArgs) -> u8 {
                 Miss::FarFromEvent => "the draft is dated more than a year from the fact's event, and the sentence does not name it".to_string(),
                 Miss::Disowned => "the draft calls the statement false or reports it as another's claim".to_string(),
                 Miss::AsideAboutOther => "the cue stands in an aside about another name than the fact's `with` entities".to_string(),
+                Miss::OtherParty => "the cue's clause names a party the rules do not know, and the sentence does not name all of the fact's parties".to_string(),
             };
             outln!(
                 out,

@@ -61,6 +61,10 @@ pub enum Miss {
     /// Every cue stands in an aside about another name than the fact's `with` entities
     /// ("Unlike the Kyoto Protocol, adopted on …, the Paris Agreement …").
     AsideAboutOther,
+    /// The cue's clause names a party the rules do not know beside or instead of the fact's
+    /// ("talks with Vladimir Putin", "Belarus and Russia signed", "a visit to Kazakhstan"),
+    /// and the sentence does not name all of the fact's participants.
+    OtherParty,
 }
 
 /// A fact whose cue was found in a sentence but that was not taken as stated there.
@@ -158,6 +162,9 @@ fn candidates(
             _ => None,
         })
         .collect();
+    if cue_hits.is_empty() {
+        return Vec::new();
+    }
     // A cue inside a longer cue of another fact ("diplomatic relations" inside "anniversary of
     // diplomatic relations") yields to the more specific one.
     let mut cues: BTreeMap<FactIdx, Vec<Span>> = BTreeMap::new();
@@ -202,6 +209,12 @@ fn candidates(
                 .collect::<Vec<Span>>()
         })
     };
+    // Names of parties the rules do not know, in the sentence: looked for once, when a fact
+    // needs them.
+    let strangers = std::cell::OnceCell::new();
+    let sentence_hits = context.hits_in(span).to_vec();
+    let strangers =
+        || strangers.get_or_init(|| other_parties(context.document, &sentence_hits, span));
     let mut found = Vec::new();
     let mut scoped: Vec<(Span, Vec<Hit>)> = Vec::new();
     // Whether the sentence holds a personal pronoun: looked at once, when a fact needs it.
@@ -286,6 +299,19 @@ fn candidates(
             (None, None, false) if cue_spans.iter().all(|cue| cue.start < disowned()) => {
                 Some(Miss::Disowned)
             }
+            (None, None, false)
+                if declares_parties(context.rules, fact)
+                    && !strangers().is_empty()
+                    && !names_all_parties(context.rules, &sentence_hits, fact)
+                    && cue_spans.iter().all(|cue| {
+                        strangers().iter().any(|stranger| {
+                            !cue.overlaps(*stranger)
+                                && same_clause(breaks(), asides(), *cue, *stranger)
+                        })
+                    }) =>
+            {
+                Some(Miss::OtherParty)
+            }
             (None, None, false) => None,
         };
         match reason {
@@ -308,6 +334,186 @@ fn candidates(
         }
     }
     found
+}
+
+/// Words of the sentence at `span` that name a party the rules do not know, where a
+/// statement's parties stand: the first name after "with" ("talks with Vladimir Putin", "with
+/// his Russian counterpart"), after "visit to" or "visited" ("a visit to Kazakhstan"), and a
+/// name joined by "and" to one the rules know ("Belarus and Russia signed"). Title words and
+/// determiners before the name are passed over; months and weekdays are no parties.
+fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: Span) -> Vec<Span> {
+    const BEFORE_NAMES: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "president",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "vice",
+        "foreign",
+        "secretary",
+        "general",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "king",
+        "queen",
+        "prince",
+        "emperor",
+        "sheikh",
+        "chairman",
+        "governor",
+        "mayor",
+        "senator",
+        "ambassador",
+        "deputy",
+        "leader",
+        "counterpart",
+        "state",
+        "councillor",
+    ];
+    const CALENDAR: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let text = document.prose_of(span);
+    let words = word_spans(text);
+    // A word of any phrase the rules know (a name, a title, a cue: "Industrial Park") is no
+    // stranger; a name or title word is known as a party.
+    let named = |word: Span, titles: bool| {
+        let word = word.shift(span.start);
+        hits.iter().any(|hit| {
+            (matches!(hit.meaning, Meaning::Name { .. } | Meaning::Avoid { .. })
+                || titles && matches!(hit.meaning, Meaning::Title { .. }))
+                && hit.span.overlaps(word)
+        })
+    };
+    let known = |word: Span| named(word, true);
+    let in_phrase = |word: Span| {
+        let word = word.shift(span.start);
+        hits.iter().any(|hit| hit.span.overlaps(word))
+    };
+    let is = |index: usize, list: &[&str]| {
+        words.get(index).is_some_and(|word| {
+            list.iter()
+                .any(|w| w.eq_ignore_ascii_case(&text[word.range()]))
+        })
+    };
+    let stranger = |index: usize| {
+        words.get(index).is_some_and(|&word| {
+            text[word.range()].starts_with(char::is_uppercase)
+                && !in_phrase(word)
+                && !is(index, CALENDAR)
+        })
+    };
+    // The first word from `index` on that is not a title word or determiner.
+    let name_from = |mut index: usize| {
+        // "President Obama": a title word of the rules is passed over too, not a name.
+        while is(index, BEFORE_NAMES) && !words.get(index).is_some_and(|&w| named(w, false)) {
+            index += 1;
+        }
+        index
+    };
+    let mut found = Vec::new();
+    for (index, word) in words.iter().enumerate() {
+        let word = &text[word.range()];
+        let after = if word.eq_ignore_ascii_case("with") || word.eq_ignore_ascii_case("visited") {
+            Some(name_from(index + 1))
+        } else if (word.eq_ignore_ascii_case("visit") || word.eq_ignore_ascii_case("trip"))
+            && is(index + 1, &["to"])
+        {
+            Some(name_from(index + 2))
+        } else {
+            None
+        };
+        if let Some(name) = after.filter(|&name| stranger(name)) {
+            found.push(words[name].shift(span.start));
+        }
+        if word.eq_ignore_ascii_case("and") && index > 0 {
+            let (left, right) = (index - 1, name_from(index + 1));
+            let known_at = |at: usize| words.get(at).is_some_and(|&word| known(word));
+            if known_at(left) && stranger(right) {
+                found.push(words[right].shift(span.start));
+            } else if stranger(left) && known_at(right) && left > 0 {
+                found.push(words[left].shift(span.start));
+            } else if stranger(left) && known_at(right) && !is(index + 1, BEFORE_NAMES) {
+                // The sentence's first word: "Venezuela and Belarus signed …".
+                found.push(words[left].shift(span.start));
+            }
+        }
+    }
+    found
+}
+
+/// Whether the rules say who a fact's parties are: its event's participants or its `with`
+/// entities. Only then is a name the rules do not know a stranger to it.
+fn declares_parties(rules: &crate::rules::RuleSet, fact: &crate::rules::Fact) -> bool {
+    !fact.with.is_empty()
+        || fact
+            .event
+            .and_then(|event| rules.events.get(event))
+            .is_some_and(|event| !event.participants.is_empty())
+}
+
+/// Whether `hits` (of a sentence) name every participant of the fact's event (else every
+/// `with` entity, when there are two or more): then a stranger beside them is a third party.
+fn names_all_parties(
+    rules: &crate::rules::RuleSet,
+    hits: &[Hit],
+    fact: &crate::rules::Fact,
+) -> bool {
+    let event = fact.event.and_then(|event| rules.events.get(event));
+    let parties = match event {
+        Some(event) if !event.participants.is_empty() => &event.participants,
+        _ => &fact.with,
+    };
+    parties.len() >= 2 && parties.iter().all(|&party| names(hits, party))
+}
+
+/// Whether `a` and `b` stand in one clause of the sentence: no clause break between them, and
+/// neither in an aside the other is not in.
+fn same_clause(breaks: &[usize], asides: &[Span], a: Span, b: Span) -> bool {
+    let (first, last) = if a.start <= b.start { (a, b) } else { (b, a) };
+    !breaks.iter().any(|&at| first.start < at && at < last.start)
+        && asides
+            .iter()
+            .all(|aside| aside.contains(a) == aside.contains(b))
 }
 
 /// How much of `sentence` (bytes from its start) the draft disowns: all of it when it calls

@@ -1637,3 +1637,72 @@ fn negations_of_something_else_do_not_negate_the_fact() {
         )]
     );
 }
+
+#[test]
+fn a_statement_between_other_parties_is_not_the_fact() {
+    let rules = format!(
+        "{RULES}fact talks_date\n  cite belta\n  event visit\n  when \"talks\"\n  with xi\n  expect date 2013-07-16\n"
+    );
+    for draft in [
+        // Another counterpart after "with", or another pair joined by "and".
+        "Xi Jinping held talks with Vladimir Putin in Moscow on 22 March 2013.",
+        "Xi Jinping held talks with President Obama in California on 7 June 2013.",
+        "In Sochi last month, Belarus and Russia signed agreements worth $2 billion.",
+        "Venezuela and Belarus signed agreements worth $2 billion.",
+        // A visit to another country.
+        "Xi Jinping's visit to Kazakhstan produced deals worth $30 billion.",
+    ] {
+        assert_eq!(check_with(&rules, draft, "2013-07-17"), [], "{draft}");
+    }
+    // A fact that does not say who its parties are (no event participants, no `with`) knows
+    // no strangers.
+    assert_eq!(
+        check_with(
+            &rules,
+            "Belarus and Russia established diplomatic relations on 10 June 1992.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "10 June 1992",
+            Some("20 January 1992")
+        )]
+    );
+    // The fact's own parties, however introduced, keep the statement.
+    for (draft, found, fix) in [
+        (
+            "Lukashenko held talks with Chinese President Xi Jinping on 15 July.",
+            "15 July",
+            "16 July",
+        ),
+        (
+            "Lukashenko held talks with Xi Jinping and Premier Wang Yi on 15 July.",
+            "15 July",
+            "16 July",
+        ),
+        (
+            "Belarus and China signed agreements worth $2 billion.",
+            "$2 billion",
+            "$1.5 billion",
+        ),
+        (
+            "Belarus and the People's Republic of China established diplomatic relations on 21 January 1992.",
+            "21 January 1992",
+            "20 January 1992",
+        ),
+    ] {
+        let fact = if fix.contains('$') {
+            "agreements_total"
+        } else if fix.contains("1992") {
+            "relations_established"
+        } else {
+            "talks_date"
+        };
+        assert_eq!(
+            check_with(&rules, draft, "2013-07-17"),
+            [finding("mismatch", fact, found, Some(fix))],
+            "{draft}"
+        );
+    }
+}
