@@ -739,6 +739,10 @@ fn bind_sentence(
             .map(|span| span.shift(sentence_span.start))
             .collect(),
         intro_comma: intro_comma(sentence_text).map(|at| sentence_span.start + at),
+        time_clauses: time_clauses(sentence_text)
+            .into_iter()
+            .map(|span| span.shift(sentence_span.start))
+            .collect(),
         years: scopes
             .iter()
             .filter(|&&scope| {
@@ -821,9 +825,23 @@ struct Reading<'a> {
     insertions: Vec<Span>,
     /// The comma after the sentence's opening phrase (see [`intro_comma`]), in the document.
     intro_comma: Option<usize>,
+    /// Clauses that place something in time against another event (see [`time_clauses`]).
+    time_clauses: Vec<Span>,
 }
 
 impl Reading<'_> {
+    /// Whether every cue of `candidate` stands in a time clause ("a year after diplomatic
+    /// relations were established") that `span` stands outside of: the main clause's values
+    /// are another event's.
+    fn outside_time_clause(&self, candidate: &Candidate, span: Span) -> bool {
+        !candidate.cues.is_empty()
+            && candidate.cues.iter().all(|cue| {
+                self.time_clauses
+                    .iter()
+                    .any(|clause| clause.contains(*cue) && !clause.contains(span))
+            })
+    }
+
     /// Whether `span` stands in a phrase set off after a name that holds none of the
     /// candidate's cues: background to the statement ("Lukashenko, in power since 1994, held
     /// talks …"), not part of it.
@@ -940,6 +958,7 @@ fn assign(
                 && !(kind == ValueKind::Number && year_before_noun(context, value))
                 && !other_event_date(value)
                 && !(event.is_some() && after_since(&context.document.prose, value.span.start))
+                && !reading.outside_time_clause(candidate, value.span)
         };
         let at_slot = if fact.patterns.is_empty() {
             None
@@ -1054,6 +1073,7 @@ fn assign(
                 || candidate.cues.iter().any(|cue| cue.contains(hit.span))
                 || contrasted(&context.document.prose, hit.span.start)
                 || reading.in_background(candidate, hit.span)
+                || reading.outside_time_clause(candidate, hit.span)
                 || candidate.cues.iter().all(|cue| {
                     // After the cue: up to the end of the name, which may start the clause.
                     let between = if hit.span.start >= cue.end {
@@ -1228,20 +1248,65 @@ fn contrasted(prose: &str, at: usize) -> bool {
         })
 }
 
+/// Whether `a` and `b`, both in the sentence at `sentence`, stand on either side of a
+/// semicolon or of a comparison (", compared with …", ", up from …").
+fn hard_break(prose: &str, sentence: Span, a: Span, b: Span) -> bool {
+    let (first, last) = if a.start <= b.start { (a, b) } else { (b, a) };
+    if !sentence.contains(first) || !sentence.contains(last) || first.end > last.start {
+        return false;
+    }
+    let between = prose.get(first.end..last.start).unwrap_or("");
+    between.contains(';')
+        || between
+            .match_indices(',')
+            .any(|(at, _)| starts_with_any(between[at + 1..].trim_start(), COMPARISONS).is_some())
+}
+
+/// A comparison after a comma: ", against about 20 planned", ", up from $2 billion".
+const COMPARISONS: &[&str] = &[
+    "against ",
+    "versus ",
+    "compared with ",
+    "compared to ",
+    "up from ",
+    "down from ",
+];
+
+/// Words after a comma that go on to what happened next or before: a predicate of its own
+/// (", then flew to Shanghai", ", before signing …").
+const SEQUENCE: &[&str] = &[
+    "then ",
+    "and then ",
+    "before ",
+    "after ",
+    "afterwards ",
+    "later ",
+];
+
+/// Clauses of `sentence` that place something in time against another event: from "after" or
+/// "before" to the next comma or semicolon, or the end ("opened embassies in 1993, a year after
+/// diplomatic relations were established", "After his talks in Beijing, he flew …"). Spans
+/// into `sentence`.
+fn time_clauses(sentence: &str) -> Vec<Span> {
+    let mut clauses = Vec::new();
+    for span in word_spans(sentence) {
+        let word = &sentence[span.range()];
+        if word.eq_ignore_ascii_case("after") || word.eq_ignore_ascii_case("before") {
+            let end = sentence[span.end..]
+                .find([',', ';'])
+                .map_or(sentence.len(), |at| span.end + at);
+            clauses.push(Span::new(span.start, end));
+        }
+    }
+    clauses
+}
+
 /// Where a new clause with a subject of its own starts in `text`: at a semicolon, and at a
 /// comma followed by "and", "but", "while" or "whereas" and a word that opens a subject ("the",
 /// "a", "it", "they", a capitalised word, a number…): "…on 15 July, and the declaration was
 /// signed …"; and at a comma before a comparison (", against …", ", up from …").
 /// Offsets of the semicolons and commas.
 fn clause_breaks(text: &str) -> Vec<usize> {
-    const COMPARISONS: &[&str] = &[
-        "against ",
-        "versus ",
-        "compared with ",
-        "compared to ",
-        "up from ",
-        "down from ",
-    ];
     const SUBJECTS: &[&str] = &[
         "the", "a", "an", "it", "its", "they", "their", "he", "his", "she", "her", "we", "this",
         "that", "these", "those",
@@ -1253,9 +1318,11 @@ fn clause_breaks(text: &str) -> Vec<usize> {
             breaks.push(at);
             continue;
         }
-        // A comparison: ", against about 20 planned", ", up from $2 billion".
+        // A comparison: ", against about 20 planned", ", up from $2 billion"; or what came
+        // next: ", then flew to Shanghai".
         let rest = text[at + 1..].trim_start();
-        if starts_with_any(rest, COMPARISONS).is_some() {
+        if starts_with_any(rest, COMPARISONS).is_some() || starts_with_any(rest, SEQUENCE).is_some()
+        {
             breaks.push(at);
             continue;
         }
@@ -1428,6 +1495,7 @@ fn new_clause(between: &str, forward: bool, intro: Option<usize>) -> bool {
                 &["a ", "an ", "which ", "where ", "when ", "who ", "as "],
             )
             .is_some()
+                || starts_with_any(rest, SEQUENCE).is_some()
         })
     {
         return true;
@@ -1631,13 +1699,20 @@ fn about_fact_event(
         (Some(at), Some(first), Some(last)) => (first..=last).contains(&at),
         _ => false,
     };
-    let names_event = context
-        .hits_in(candidate.scope)
-        .iter()
-        .any(|hit| hit.meaning == Meaning::EventName(fact.event.unwrap_or(usize::MAX)))
-        || values.iter().any(
-            |value| matches!(&value.value, Value::Date(date) if in_window(date) || in_months(date)),
-        );
+    // What another clause of the sentence says past a semicolon or a comparison ("…; in 2016,
+    // on 29 September") is not about this statement's event.
+    let in_reach = |span: Span| {
+        candidate
+            .cues
+            .iter()
+            .any(|cue| !hard_break(&context.document.prose, reading.sentence_span, *cue, span))
+    };
+    let names_event = context.hits_in(candidate.scope).iter().any(|hit| {
+        hit.meaning == Meaning::EventName(fact.event.unwrap_or(usize::MAX)) && in_reach(hit.span)
+    }) || values.iter().any(|value| {
+        matches!(&value.value, Value::Date(date) if in_window(date) || in_months(date))
+            && in_reach(value.span)
+    });
     if names_event {
         return Ok(());
     }
@@ -1646,7 +1721,9 @@ fn about_fact_event(
     let stated_year = values
         .iter()
         .filter(|value| {
-            Some(value.span) != bound_span && !reading.in_background(candidate, value.span)
+            Some(value.span) != bound_span
+                && !reading.in_background(candidate, value.span)
+                && in_reach(value.span)
         })
         .find_map(|value| match &value.value {
             Value::Date(date) => date.year.filter(|&year| outside(year)),
@@ -1662,6 +1739,7 @@ fn about_fact_event(
             let span = Span::new(candidate.scope.start + at, candidate.scope.start + at + 4);
             (!bound_span.is_some_and(|bound| bound.overlaps(span))
                 && !reading.in_background(candidate, span)
+                && in_reach(span)
                 && outside(year))
             .then_some(year)
         })

@@ -1706,3 +1706,60 @@ fn a_statement_between_other_parties_is_not_the_fact() {
         );
     }
 }
+
+#[test]
+fn a_value_of_another_clause_or_time_clause_is_not_the_facts() {
+    let rules = format!(
+        "{RULES}event later \"Later visit\" from 2016-09-28 to 2016-09-30 with lukashenko, xi\nfact talks_later\n  cite belta\n  event later\n  when \"talks\"\n  pattern \"talks ... on {{value}}\"\n  expect date 2016-09-29\nfact talks_first\n  cite belta\n  event visit\n  when \"talks\"\n  pattern \"talks ... on {{value}}\"\n  expect date 2013-07-16\nfact documents_later\n  cite belta\n  event later\n  when \"documents\"\n  near \"signed\"\n  expect count 26\nfact documents_planned\n  cite belta\n  event visit\n  when \"documents\"\n  near \"planned\"\n  expect count 20 approx\n"
+    );
+    for (draft, date) in [
+        // The cue stands in a time clause ("after …"): the main clause's values are another
+        // event's.
+        (
+            "China and Belarus opened embassies in 1993, a year after diplomatic relations were established.",
+            "2013-07-17",
+        ),
+        (
+            "Five years after diplomatic relations were established, in 1997, Lukashenko first visited Beijing.",
+            "2013-07-17",
+        ),
+        (
+            "After his talks with Xi Jinping in Beijing, Lukashenko flew to Shanghai on 18 July.",
+            "2013-07-17",
+        ),
+        // ", then …" starts another predicate.
+        (
+            "Lukashenko held talks with Xi Jinping in the Chinese capital, then flew to Shanghai.",
+            "2013-07-17",
+        ),
+        // A semicolon or a comparison keeps each clause's years and co-words to itself.
+        (
+            "In 2013 the talks with Xi Jinping were held on 16 July; in 2016, on 29 September.",
+            "2018-06-01",
+        ),
+        (
+            "In Minsk in May 2015, Xi Jinping and Lukashenko signed 17 documents; on 29 September 2016 they signed 26 more.",
+            "2016-10-01",
+        ),
+        (
+            "During the state visit, 26 documents were signed, compared with about 20 planned in 2013.",
+            "2016-10-01",
+        ),
+    ] {
+        assert_eq!(check_with(&rules, draft, date), [], "{draft}");
+    }
+    // A date inside the time clause is still the cue's.
+    assert_eq!(
+        check_with(
+            &rules,
+            "After diplomatic relations were established on 21 January 1992, embassies opened.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "21 January 1992",
+            Some("20 January 1992")
+        )]
+    );
+}
