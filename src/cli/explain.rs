@@ -348,7 +348,7 @@ pub fn closest_ids(rules: &RuleSet, id: &str) -> Vec<String> {
                 if lower.contains(&wanted) || (wanted.len() >= 4 && wanted.contains(&lower)) {
                     0
                 } else {
-                    edit_distance(&wanted, &lower)
+                    crate::dsl::error::edit_distance(&wanted, &lower)
                 };
             (distance <= limit).then_some((distance, candidate))
         })
@@ -356,21 +356,6 @@ pub fn closest_ids(rules: &RuleSet, id: &str) -> Vec<String> {
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(3).map(|(_, id)| id).collect()
-}
-
-/// Levenshtein distance in chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, left) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, right) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(left != *right);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -473,6 +458,7 @@ fact talks_place
 
     #[test]
     fn edit_distances_count_chars() {
+        use crate::dsl::error::edit_distance;
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("été", "ete"), 2);

@@ -20,6 +20,7 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         };
         if mentioned_as_a_spelling(context, hit.span)
             || written_as_accepted(context.text(hit.span), declared)
+            || after_another_honorific(context, hit.span)
         {
             continue;
         }
@@ -31,7 +32,7 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                     .cloned()
                     .unwrap_or_else(|| declared.name.clone())
             } else {
-                declared.name.clone()
+                closest_form(declared, avoided).to_string()
             };
         let source = declared.source;
         out.push(finding(
@@ -78,6 +79,15 @@ fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
         "belarusian:",
         "in russian",
         "russian:",
+        "spells",
+        "known as",
+        "known in",
+        "soviet times",
+        "soviet era",
+        "soviet-era",
+        "old name",
+        // Someone else of that name.
+        "no relation",
         // The name of the Soviet republic is history, not a spelling.
         "soviet socialist",
         " ssr",
@@ -92,6 +102,39 @@ fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
     let to = floor_char_boundary(prose, (span.end + 45).min(sentence.end));
     let around = prose.get(from..to).unwrap_or("").to_lowercase();
     MARKERS.iter().any(|marker| around.contains(marker))
+}
+
+/// The accepted form (the name or an alias) closest to the avoided `variant`: "Alexander
+/// Lukashenka" becomes "Alexander Lukashenko", "Lukashenka" becomes "Lukashenko"; the name on
+/// a tie.
+fn closest_form<'e>(declared: &'e Entity, variant: &str) -> &'e str {
+    let variant = spelling(variant);
+    let distance = |form: &str| crate::dsl::error::edit_distance(&spelling(form), &variant);
+    let mut best = declared.name.as_str();
+    for alias in &declared.aliases {
+        if distance(alias) < distance(best) {
+            best = alias;
+        }
+    }
+    best
+}
+
+/// Whether the variant at `span` follows "Ms", "Mrs" or "Miss": someone else of that name
+/// ("Ms Lukashenka runs a cafe").
+fn after_another_honorific(context: &Context<'_, '_>, span: Span) -> bool {
+    let before = context
+        .document
+        .prose
+        .get(..span.start)
+        .unwrap_or("")
+        .trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["ms", "mrs", "miss", "madame", "mme"]
+        .iter()
+        .any(|honorific| honorific.eq_ignore_ascii_case(word))
 }
 
 /// Whether `written` is one of the entity's accepted forms: the matcher reads a hyphen like a

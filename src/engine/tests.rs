@@ -1763,3 +1763,40 @@ fn a_value_of_another_clause_or_time_clause_is_not_the_facts() {
         )]
     );
 }
+
+#[test]
+fn a_variant_named_as_a_spelling_or_of_another_person_is_no_misspelling() {
+    let rules = r#"
+person lukashenko "Aleksandr Lukashenko" aka "Alexander Lukashenko", "Lukashenko" avoid "Alexander Lukashenka", "Lukashenka"
+country belarus "Belarus" avoid "Byelorussia"
+"#;
+    for draft in [
+        "RFE/RL, which spells his name Lukashenka, covered the visit.",
+        "Belarus (known in Soviet times as Byelorussia) signed the declaration.",
+        "Ms Lukashenka, no relation, runs a cafe in Grodno.",
+    ] {
+        assert_eq!(check_with(rules, draft, "2013-07-17"), [], "{draft}");
+    }
+    // The fix is the accepted form closest to what the draft wrote.
+    assert_eq!(
+        check_with(
+            rules,
+            "Alexander Lukashenka arrived. Lukashenka spoke.",
+            "2013-07-17"
+        ),
+        [
+            finding(
+                "misspelling",
+                "lukashenko",
+                "Alexander Lukashenka",
+                Some("Alexander Lukashenko")
+            ),
+            finding(
+                "misspelling",
+                "lukashenko",
+                "Lukashenka",
+                Some("Lukashenko")
+            ),
+        ]
+    );
+}
