@@ -271,6 +271,15 @@ fn candidates(
         // The first cue, for a miss: `cue_spans` may lose all of its cues below.
         let first_cue = cue_spans.first().copied().unwrap_or(span);
         let mut cue_spans = cue_spans;
+        // A cue in an aside yields to one in the main clause ("Minsk, which already has
+        // sister-city ties with Shanghai, signed a friendly exchanges agreement …").
+        if cue_spans.len() > 1
+            && cue_spans
+                .iter()
+                .any(|cue| !asides().iter().any(|aside| aside.contains(*cue)))
+        {
+            cue_spans.retain(|cue| !asides().iter().any(|aside| aside.contains(*cue)));
+        }
         let unless = if unless_hits.is_empty() {
             false
         } else if unless_hits.iter().all(|hit| span.contains(*hit)) {
@@ -1072,6 +1081,8 @@ fn assign(
             if !classes.contains(&declared.class.as_str())
                 || candidate.cues.iter().any(|cue| cue.contains(hit.span))
                 || contrasted(&context.document.prose, hit.span.start)
+                || contrasted_pair(context, candidate.scope, hit.span)
+                || onlooker(&context.document.prose, reading.sentence_span, hit.span)
                 || reading.in_background(candidate, hit.span)
                 || reading.outside_time_clause(candidate, hit.span)
                 || candidate.cues.iter().all(|cue| {
@@ -1178,8 +1189,10 @@ fn insertions(sentence: &str) -> Vec<Span> {
             first_comma = None;
             continue;
         }
-        // "the NPP ($600m)" is the value of the NPP's loan, not an aside.
-        if !opens_aside(at) || !after_name(at) {
+        // "the NPP ($600m)" is the value of the NPP's loan, not an aside; and the comma that
+        // closes an aside opens none ("Minsk, which …with Beijing, signed …").
+        let closes_aside = found.last().is_some_and(|aside: &Span| aside.end == at);
+        if !opens_aside(at) || !after_name(at) || closes_aside {
             continue;
         }
         let end = if sentence.as_bytes()[at] == b',' {
@@ -1246,6 +1259,45 @@ fn contrasted(prose: &str, at: usize) -> bool {
                 .checked_sub(marker.len())
                 .is_some_and(|from| before[from..].eq_ignore_ascii_case(marker.as_bytes()))
         })
+}
+
+/// Whether the name at `span` is joined by "and" or "or" to a name before it that is the
+/// rejected side of a contrast: "not Minsk and Guangzhou".
+fn contrasted_pair(context: &Context<'_, '_>, scope: Span, span: Span) -> bool {
+    let prose = &context.document.prose;
+    context.hits_in(scope).iter().any(|other| {
+        other.span.end < span.start
+            && matches!(other.meaning, Meaning::Name { .. })
+            && matches!(
+                prose.get(other.span.end..span.start).map(str::trim),
+                Some("and" | "or")
+            )
+            && contrasted(prose, other.span.start)
+    })
+}
+
+/// Whether the name at `span` only looks on: "in the presence of officials from Guangzhou",
+/// "witnessed by …", "delegates from …" — a witness or where someone comes from, not a party.
+fn onlooker(prose: &str, sentence: Span, span: Span) -> bool {
+    const WITNESSING: &[&str] = &[
+        "in the presence of",
+        "witnessed by",
+        "attended by",
+        "observed by",
+        "watched by",
+    ];
+    let from =
+        crate::span::floor_char_boundary(prose, span.start.saturating_sub(40).max(sentence.start));
+    let before = prose.get(from..span.start).unwrap_or("").to_lowercase();
+    if WITNESSING.iter().any(|marker| before.contains(marker)) {
+        return true;
+    }
+    // "officials from", "delegates from": a plural noun of people and "from".
+    let mut words = before.split_whitespace().rev();
+    let (Some(last), Some(noun)) = (words.next(), words.next()) else {
+        return false;
+    };
+    last == "from" && noun.len() > 3 && noun.ends_with('s')
 }
 
 /// Whether `a` and `b`, both in the sentence at `sentence`, stand on either side of a

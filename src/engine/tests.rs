@@ -1800,3 +1800,24 @@ country belarus "Belarus" avoid "Byelorussia"
         ]
     );
 }
+
+#[test]
+fn only_the_parties_of_the_statement_are_its_parties() {
+    for draft in [
+        // Witnesses, and where officials come from, are no parties.
+        "An agreement on friendly exchanges was signed by Minsk and Shenzhen in the presence of officials from Beijing.",
+        // The rejected side of a contrast, both names of it.
+        "Minsk and Shenzhen — not Minsk and Beijing — agreed on friendly exchanges.",
+        // A cue in an aside yields to the cue of the main clause.
+        "Minsk, which already has friendly exchanges with Beijing, signed an agreement on friendly exchanges with Shenzhen.",
+    ] {
+        assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
+    }
+    assert_eq!(
+        check(
+            "Minsk and Beijing agreed on friendly exchanges in the presence of officials from Shenzhen.",
+            "2013-07-17"
+        ),
+        [finding("mismatch", "twinning", "Beijing", Some("Shenzhen"))]
+    );
+}
