@@ -859,7 +859,80 @@ impl Reading<'_> {
             &self.insertions,
             candidate.cues.iter().chain(&candidate.near),
             span,
-        )
+        ) && !self.about_subject(candidate, span)
+    }
+
+    /// Whether `span` stands in an aside that interrupts a subject headed by one of the
+    /// candidate's cues: "The talks between Xi Jinping and Lukashenko, held on 15 July, were
+    /// open." The subject opens the sentence, and a verb follows the aside.
+    fn about_subject(&self, candidate: &Candidate, span: Span) -> bool {
+        const OPENING: &[&str] = &[
+            "the",
+            "a",
+            "an",
+            "this",
+            "these",
+            "those",
+            "that",
+            "their",
+            "his",
+            "her",
+            "its",
+            "our",
+            "both",
+            "extended",
+            "official",
+            "bilateral",
+            "first",
+        ];
+        const VERBS: &[&str] = &[
+            "was",
+            "were",
+            "is",
+            "are",
+            "has",
+            "have",
+            "had",
+            "lasted",
+            "ended",
+            "began",
+            "took",
+            "focused",
+            "covered",
+            "produced",
+            "went",
+            "proved",
+            "remained",
+            "resulted",
+            "concluded",
+            "will",
+            "would",
+        ];
+        let Some(aside) = self.insertions.iter().find(|aside| aside.contains(span)) else {
+            return false;
+        };
+        let start = self.sentence_span.start;
+        let text = self.sentence_text;
+        candidate.cues.iter().any(|cue| {
+            let Some(opening) = text.get(..cue.start.saturating_sub(start)) else {
+                return false;
+            };
+            let subject = opening
+                .split_whitespace()
+                .all(|word| OPENING.iter().any(|w| w.eq_ignore_ascii_case(word)))
+                && cue.end <= aside.start
+                && !text
+                    .get(cue.end - start..aside.start - start)
+                    .unwrap_or(",")
+                    .contains([',', ';']);
+            let after = text.get(aside.end - start..).unwrap_or("");
+            let verb = after
+                .trim_start_matches([',', ')'])
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)));
+            subject && verb
+        })
     }
 }
 
@@ -1004,7 +1077,29 @@ fn assign(
             if !takes(value) {
                 continue;
             }
-            let (distance, cue) = nearest_cue(&candidate.cues, value.span);
+            let counts = matches!(fact.expect, Expect::Number { count: true, .. });
+            // A count goes with the nearest cue it counts ("Planned agreements: about 35
+            // bilateral agreements" counts the second).
+            let counted;
+            let cues = if counts && candidate.cues.len() > 1 {
+                counted = candidate
+                    .cues
+                    .iter()
+                    .copied()
+                    .filter(|&cue| {
+                        let between = Span::new(value.span.end, cue.start.max(value.span.end));
+                        counts_cue(context.document.prose_of(between), value.span, cue)
+                    })
+                    .collect::<Vec<Span>>();
+                if counted.is_empty() {
+                    &candidate.cues
+                } else {
+                    &counted
+                }
+            } else {
+                &candidate.cues
+            };
+            let (distance, cue) = nearest_cue(cues, value.span);
             // "took place on 15 July, and the declaration was signed …": a value after its cue
             // stays in the cue's clause.
             if value.span.start >= cue.end
@@ -1029,7 +1124,6 @@ fn assign(
             {
                 continue;
             }
-            let counts = matches!(fact.expect, Expect::Number { count: true, .. });
             let between = Span::new(value.span.end, cue.start.max(value.span.end));
             if distance <= MAX_DISTANCE
                 && !closed_off(context.document.prose_of(between))

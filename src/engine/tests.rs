@@ -1821,3 +1821,38 @@ fn only_the_parties_of_the_statement_are_its_parties() {
         [finding("mismatch", "twinning", "Beijing", Some("Shenzhen"))]
     );
 }
+
+#[test]
+fn a_count_goes_with_the_cue_it_counts() {
+    for draft in [
+        "Agreements to be signed: about 35 bilateral agreements.",
+        "| Agreements to be signed | about 35 bilateral agreements |\n| --- | --- |",
+    ] {
+        assert_eq!(
+            check(draft, "2013-07-16"),
+            [finding("mismatch", "agreements_planned", "35", Some("20"))],
+            "{draft}"
+        );
+    }
+}
+
+#[test]
+fn an_aside_inside_a_subject_headed_by_the_cue_is_part_of_the_statement() {
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "The talks between Xi Jinping and Lukashenko, held on 15 July, were open.",
+            "2013-07-17"
+        ),
+        talks_on_15_july()
+    );
+    // An aside about a name after the verb stays background.
+    assert_eq!(
+        check_with(
+            CLAIM_RULES,
+            "Lukashenko held talks with Xi Jinping, elected in March 2013, on 16 July.",
+            "2013-07-17"
+        ),
+        []
+    );
+}
