@@ -17,7 +17,9 @@
 //!   followed by a scale, a currency or a percent ("in 1992 dollars") is left to the number
 //!   readers; other units are not checked, so "in 1992 tons" still reads as the year 1992;
 //! - a clipped year after an apostrophe where such a word comes before it ("the class of
-//!   '92", "in ’05"): 00–49 → 20xx, 50–99 → 19xx;
+//!   '92", "in ’05") or after a day and month ("Jan 20 '92"): 00–49 → 20xx, 50–99 → 19xx;
+//! - "July the 23rd" is a date, but not before "anniversary", "time", "round" and the like
+//!   ("This July the 23rd anniversary …" counts the anniversary);
 //! - "mid-July 2013", "early March 2014": the month and year (the day is not known), read from
 //!   the month on; "in the summer of 2013" gives the year only.
 //!
@@ -118,18 +120,13 @@ pub(crate) fn read_date(
 /// are 20xx, 50–99 19xx. Without such a word an apostrophe before digits may open a quote
 /// ("'20 people died'"), so nothing is read.
 fn read_clipped_year(scan: &Scan, index: usize) -> Option<DateMatch> {
-    let digits = index + 1;
     if index == 0
-        || scan.attached(index)
-        || !scan.attached(digits)
-        || scan.digits_len(digits) != 2
-        || !ends_cleanly(scan, digits + 1)
         || !(scan.has_flag(index - 1, YEAR_CONTEXT) || matches!(scan.lex(index - 1), Lex::Month(_)))
     {
         return None;
     }
-    let year = expand_year(scan.digits_value(digits)?, 2);
-    Some(single(PartialDate::y(year), index, digits + 1))
+    let year = clipped_year(scan, index)?;
+    Some(single(PartialDate::y(year), index, index + 2))
 }
 
 /// A day of the month: "20", "20th", "twentieth", "twenty-first". Returns the day and end.
@@ -222,8 +219,25 @@ fn year_after(scan: &Scan, end: usize) -> (Option<i32>, usize) {
     };
     match read_year(scan, at) {
         Some((year, year_end)) if !scan.attached(at) => (Some(year), year_end),
-        _ => (None, end),
+        _ => match clipped_year(scan, at) {
+            Some(year) => (Some(year), at + 2),
+            None => (None, end),
+        },
     }
+}
+
+/// A clipped year at `at` after a day and month: "Jan 20 '92", "20 January ’92".
+fn clipped_year(scan: &Scan, at: usize) -> Option<i32> {
+    let apostrophe = matches!(scan.symbol(at), Some('\'' | '’'));
+    if !apostrophe
+        || scan.attached(at)
+        || !scan.attached(at + 1)
+        || scan.digits_len(at + 1) != 2
+        || !ends_cleanly(scan, at + 2)
+    {
+        return None;
+    }
+    Some(expand_year(scan.digits_value(at + 1)?, 2))
 }
 
 /// "20 January 1992", "the 20th of January", "16–17 July 2013", "31-Oct-74", "third day of October".
@@ -298,12 +312,31 @@ fn read_day_first(scan: &Scan, index: usize) -> Option<DateMatch> {
 
 /// "January 20, 1992", "March third 2015", "February the 15th", "July 16-17, 2013", "January 1992".
 fn read_month_first(scan: &Scan, index: usize) -> Option<DateMatch> {
+    // "This July the 23rd anniversary …": an ordinal of what follows, not a day.
+    const COUNTED: &[&str] = &[
+        "anniversary",
+        "anniversaries",
+        "time",
+        "round",
+        "session",
+        "edition",
+        "birthday",
+        "consecutive",
+        "year",
+        "visit",
+        "meeting",
+        "summit",
+    ];
     let (month, month_end) = read_month(scan, index)?;
     let mut at = month_end;
-    if scan.lex(at) == Lex::The {
+    let with_the = scan.lex(at) == Lex::The;
+    if with_the {
         at += 1;
     }
-    if let Some((day, day_end)) = read_day(scan, at).filter(|_| day_can_follow_month(scan, at)) {
+    if let Some((day, day_end)) = read_day(scan, at)
+        .filter(|_| day_can_follow_month(scan, at))
+        .filter(|&(_, day_end)| !(with_the && scan.is_any_word(day_end, COUNTED)))
+    {
         // "July 16-17, 2013"
         if scan.is_dash(day_end)
             && scan.attached(day_end + 1)

@@ -752,6 +752,14 @@ fn diplomacy_and_trade_phrasings() {
         // A clipped year after an apostrophe.
         ("The pact of '92 still stands.", &["date 1992"]),
         ("Back in ’05 the sides set up a committee.", &["date 2005"]),
+        // … and after a day and month.
+        ("Ties date from Jan 20 '92.", &["date 1992-01-20"]),
+        // "the 23rd" before "anniversary" counts the anniversary.
+        ("This July the 23rd anniversary is marked.", &["ordinal 23"]),
+        (
+            "Ties date from 20 January ’92, a Monday.",
+            &["date 1992-01-20"],
+        ),
         // A season or fiscal year written with a slash.
         (
             "The 2013/14 season ended early.",
