@@ -1041,6 +1041,7 @@ fn assign(
                 && !other_event_date(value)
                 && !(event.is_some() && after_since(&context.document.prose, value.span.start))
                 && !reading.outside_time_clause(candidate, value.span)
+                && !(kind == ValueKind::Date && of_another_event(context, candidate, value.span))
         };
         let at_slot = if fact.patterns.is_empty() {
             None
@@ -1353,6 +1354,49 @@ fn contrasted(prose: &str, at: usize) -> bool {
                 .checked_sub(marker.len())
                 .is_some_and(|from| before[from..].eq_ignore_ascii_case(marker.as_bytes()))
         })
+}
+
+/// Whether the date at `span` is given as the date of another event the sentence names
+/// right before it: "the election of 10 July 1994", "the referendum on 24 November 1996" —
+/// unless that word is one of the fact's own cues or co-words.
+fn of_another_event(context: &Context<'_, '_>, candidate: &Candidate, span: Span) -> bool {
+    const EVENTS: &[&str] = &[
+        "election",
+        "elections",
+        "referendum",
+        "vote",
+        "ballot",
+        "runoff",
+        "run-off",
+        "inauguration",
+        "coup",
+        "earthquake",
+        "accident",
+        "disaster",
+        "uprising",
+        "revolution",
+    ];
+    let prose = &context.document.prose;
+    let before = prose.get(..span.start).unwrap_or("").trim_end();
+    let Some(rest) = ["of", "on", "in"].iter().find_map(|link| {
+        before
+            .strip_suffix(link)
+            .filter(|rest| rest.ends_with(char::is_whitespace))
+    }) else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let word_start = rest
+        .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+        .map_or(0, |at| at + 1);
+    let word = &rest[word_start..];
+    let word_span = Span::new(word_start, rest.len());
+    EVENTS.iter().any(|event| event.eq_ignore_ascii_case(word))
+        && !candidate
+            .cues
+            .iter()
+            .chain(&candidate.near)
+            .any(|anchor| anchor.overlaps(word_span))
 }
 
 /// Whether the name at `span` is joined by "and" or "or" to a name before it that is the

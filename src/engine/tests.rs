@@ -1856,3 +1856,31 @@ fn an_aside_inside_a_subject_headed_by_the_cue_is_part_of_the_statement() {
         []
     );
 }
+
+#[test]
+fn a_date_of_another_named_event_is_not_the_facts() {
+    let rules = format!(
+        "{RULES}fact in_office\n  cite belta\n  when \"president since\"\n  expect date 1994-07-20\n"
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "Lukashenko has been president since he won the election of 10 July 1994.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check_with(
+            &rules,
+            "Lukashenko has been president since 10 July 1994.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "in_office",
+            "10 July 1994",
+            Some("20 July 1994")
+        )]
+    );
+}
