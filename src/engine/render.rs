@@ -8,10 +8,16 @@ use crate::value::{MONTH_NAMES, PartialDate, format_decimal};
 /// the text shows is replaced in place, in its own form. `None` when the text's parts cannot
 /// be told apart.
 pub fn restyle_date(text: &str, found: PartialDate, expected: PartialDate) -> Option<String> {
+    // A day in words ("the twenty-first of January") is rewritten in words first.
+    let worded = found
+        .day
+        .zip(expected.day)
+        .and_then(|(found, expected)| day_in_words(text, found, expected));
+    let text = worded.as_deref().unwrap_or(text);
     let tokens = tokens(text);
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    let mut day_done = false;
+    let mut day_done = worded.is_some();
     let mut month_done = false;
     let mut year_done = false;
     let numbers: Vec<(usize, usize)> = tokens
@@ -108,6 +114,38 @@ pub fn restyle_date(text: &str, found: PartialDate, expected: PartialDate) -> Op
     covered.then_some(out)
 }
 
+/// `text` with the day `found`, written as ordinal words ("twenty-first", "Twenty first"),
+/// rewritten as `expected` in the same words, case and joining; `None` when the day is not
+/// written so.
+fn day_in_words(text: &str, found: u8, expected: u8) -> Option<String> {
+    let words = ordinal_words(u64::from(found));
+    // ASCII lower case keeps every offset of `text`.
+    let lower = text.to_ascii_lowercase();
+    // The draft may join the words with a space instead of a hyphen.
+    let (at, joined) = [words.clone(), words.replace('-', " ")]
+        .into_iter()
+        .find_map(|form| {
+            let at = lower.match_indices(form.as_str()).find_map(|(at, _)| {
+                let end = at + form.len();
+                let before_ok = !lower[..at].ends_with(|c: char| c.is_alphabetic() || c == '-');
+                let after_ok = !lower[end..].starts_with(|c: char| c.is_alphabetic());
+                (before_ok && after_ok).then_some(at)
+            })?;
+            Some((at, form))
+        })?;
+    let written = text.get(at..at + joined.len())?;
+    let mut replacement = ordinal_words(u64::from(expected));
+    if !joined.contains('-') {
+        replacement = replacement.replace('-', " ");
+    }
+    Some(format!(
+        "{}{}{}",
+        text.get(..at)?,
+        match_case(written, &replacement),
+        text.get(at + joined.len()..)?
+    ))
+}
+
 /// `text` (a rewritten date) with the weekday it names, if any, made the weekday of
 /// `year`-`month`-`day`: "Thursday, July 17" becomes "Wednesday, July 17" for 2013. Full and
 /// three-letter names keep their form and case; an impossible date leaves the text alone.
@@ -190,7 +228,8 @@ pub fn restyle_number(text: &str, found: f64, expected: f64) -> Option<String> {
     }
     // Number words before a scale word: "two billion dollars" → "1.5 billion dollars", or
     // "three billion dollars" for a whole number of the scale.
-    let lower = text.to_lowercase();
+    // ASCII lower case keeps every offset of `text`.
+    let lower = text.to_ascii_lowercase();
     for (word, scale) in [
         ("thousand", 1e3),
         ("million", 1e6),
@@ -530,6 +569,38 @@ mod tests {
         );
         assert_eq!(
             restyle_date("27", date(2016, 9, 27), date(2016, 10, 28)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_day_in_words_is_fixed_in_words() {
+        let found = PartialDate::ymd(1992, 1, 21);
+        let expected = PartialDate::ymd(1992, 1, 20);
+        for (text, fixed) in [
+            (
+                "the twenty-first of January 1992",
+                "the twentieth of January 1992",
+            ),
+            ("Twenty first January 1992", "Twentieth January 1992"),
+            (
+                "January the twenty-first, 1992",
+                "January the twentieth, 1992",
+            ),
+        ] {
+            assert_eq!(
+                restyle_date(text, found, expected).as_deref(),
+                Some(fixed),
+                "{text}"
+            );
+        }
+        // "first" inside "twenty-first" is not the first.
+        assert_eq!(
+            restyle_date(
+                "the twenty-first of May",
+                PartialDate::md(5, 1),
+                PartialDate::md(5, 2)
+            ),
             None
         );
     }
