@@ -5,7 +5,7 @@
 use super::exit;
 use crate::document::{Document, Format};
 use crate::engine::Engine;
-use crate::engine::claims::{Binding, Bound, Miss};
+use crate::engine::claims::{Binding, Bound};
 use crate::engine::matcher::Meaning;
 use crate::rules::RuleSet;
 use crate::span::LineIndex;
@@ -152,17 +152,7 @@ pub fn run(args: TraceArgs) -> u8 {
         }
         for missed in &sentence.missed {
             let fact = &rules.facts[missed.fact];
-            let why = match missed.reason {
-                Miss::Near(group) => format!("none of {} is in scope (`near`)", phrases(fact.near.get(group).map_or(&[][..], Vec::as_slice))),
-                Miss::With(entity) => format!("`{}` is not named in scope (`with`)", rules.entities.get(entity).map_or("?", |e| e.name.as_str())),
-                Miss::Unless => format!("one of {} is in scope (`unless`)", phrases(&fact.unless)),
-                Miss::LongerCue(other) => format!("the cue is part of a cue of `{}`", rules.facts[other].id),
-                Miss::OtherYear(year) => format!("the sentence names {year}, outside the fact's event, and does not name the event"),
-                Miss::FarFromEvent => "the draft is dated more than a year from the fact's event, and the sentence does not name it".to_string(),
-                Miss::Disowned => "the draft calls the statement false or reports it as another's claim".to_string(),
-                Miss::AsideAboutOther => "the cue stands in an aside about another name than the fact's `with` entities".to_string(),
-                Miss::OtherParty => "the cue's clause names a party the rules do not know, and the sentence does not name all of the fact's parties".to_string(),
-            };
+            let why = missed.reason.describe(&rules, fact);
             outln!(
                 out,
                 "  missed  {} (cue `{}`): {why}",
@@ -175,13 +165,6 @@ pub fn run(args: TraceArgs) -> u8 {
         Ok(()) => exit::CLEAN,
         Err(code) => code,
     }
-}
-
-fn phrases(list: &[String]) -> String {
-    list.iter()
-        .map(|phrase| format!("\"{phrase}\""))
-        .collect::<Vec<_>>()
-        .join(" | ")
 }
 
 fn meaning(rules: &RuleSet, meaning: Meaning) -> String {

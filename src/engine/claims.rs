@@ -67,6 +67,48 @@ pub enum Miss {
     OtherParty,
 }
 
+impl Miss {
+    /// Why `fact` did not count as stated, in words for `factlint trace` and `factlint test`.
+    pub fn describe(self, rules: &crate::rules::RuleSet, fact: &crate::rules::Fact) -> String {
+        let phrases = |list: &[String]| {
+            list.iter()
+                .map(|phrase| format!("\"{phrase}\""))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        match self {
+            Miss::Near(group) => format!(
+                "none of {} is in scope (`near`)",
+                phrases(fact.near.get(group).map_or(&[][..], Vec::as_slice))
+            ),
+            Miss::With(entity) => format!(
+                "`{}` is not named in scope (`with`)",
+                rules.entities.get(entity).map_or("?", |e| e.name.as_str())
+            ),
+            Miss::Unless => format!("one of {} is in scope (`unless`)", phrases(&fact.unless)),
+            Miss::LongerCue(other) => format!(
+                "the cue is part of a cue of `{}`",
+                rules.facts.get(other).map_or("?", |f| f.id.as_str())
+            ),
+            Miss::OtherYear(year) => format!(
+                "the sentence names {year}, outside the fact's event, and does not name the event"
+            ),
+            Miss::FarFromEvent => "the draft is dated more than a year from the fact's event, \
+                 and the sentence does not name it"
+                .to_string(),
+            Miss::Disowned => {
+                "the draft calls the statement false or reports it as another's claim".to_string()
+            }
+            Miss::AsideAboutOther => "the cue stands in an aside about another name than the \
+                 fact's `with` entities"
+                .to_string(),
+            Miss::OtherParty => "the cue's clause names a party the rules do not know, and the \
+                 sentence does not name all of the fact's parties"
+                .to_string(),
+        }
+    }
+}
+
 /// A fact whose cue was found in a sentence but that was not taken as stated there.
 #[derive(Clone, Copy, Debug)]
 pub struct Missed {
@@ -165,22 +207,9 @@ fn candidates(
     if cue_hits.is_empty() {
         return Vec::new();
     }
-    // A cue inside a longer cue of another fact ("diplomatic relations" inside "anniversary of
-    // diplomatic relations") yields to the more specific one.
     let mut cues: BTreeMap<FactIdx, Vec<Span>> = BTreeMap::new();
     for &(fact, cue) in &cue_hits {
-        let longer = cue_hits
-            .iter()
-            .find(|&&(other, longer)| other != fact && longer != cue && longer.contains(cue));
-        match longer {
-            None => cues.entry(fact).or_default().push(cue),
-            Some(&(other, _)) => missed.push(Missed {
-                fact,
-                sentence,
-                cue,
-                reason: Miss::LongerCue(other),
-            }),
-        }
+        cues.entry(fact).or_default().push(cue);
     }
     // Cues and values before this offset stand in a statement the draft disowns (0: none);
     // and the asides of the sentence. Both looked at once, when a fact needs them.
@@ -342,6 +371,42 @@ fn candidates(
             }),
         }
     }
+    // A cue inside a longer cue of another fact stated here ("diplomatic relations" inside
+    // "anniversary of diplomatic relations") yields to the more specific one; a longer cue of a
+    // fact that does not hold here takes nothing away.
+    let stated: Vec<FactIdx> = found.iter().map(|candidate| candidate.fact).collect();
+    let longer = |fact: FactIdx, cue: Span| {
+        cue_hits
+            .iter()
+            .find(|&&(other, longer)| {
+                other != fact && longer != cue && longer.contains(cue) && stated.contains(&other)
+            })
+            .map(|&(other, _)| other)
+    };
+    found.retain_mut(|candidate| {
+        let mut yielded = None;
+        candidate
+            .cues
+            .retain(|&cue| match longer(candidate.fact, cue) {
+                Some(other) => {
+                    yielded = Some((other, cue));
+                    false
+                }
+                None => true,
+            });
+        match yielded {
+            Some((other, cue)) if candidate.cues.is_empty() => {
+                missed.push(Missed {
+                    fact: candidate.fact,
+                    sentence,
+                    cue,
+                    reason: Miss::LongerCue(other),
+                });
+                false
+            }
+            _ => true,
+        }
+    });
     found
 }
 

@@ -1884,3 +1884,43 @@ fn a_date_of_another_named_event_is_not_the_facts() {
         )]
     );
 }
+
+#[test]
+fn a_longer_cue_of_a_fact_not_stated_takes_nothing_away() {
+    let rules = r#"
+source s "S" date 1969-11-01
+person aldrin "Buzz Aldrin" aka "Aldrin"
+fact first_step
+  cite s
+  when "set foot"
+  expect date 1969-07
+fact aldrin_walked
+  cite s
+  when "set foot on the Moon"
+  with aldrin
+  affirm
+"#;
+    // The longer cue's fact needs Aldrin, who is not named: the shorter cue states its fact.
+    assert_eq!(
+        check_with(
+            rules,
+            "Armstrong set foot on the Moon in August 1969.",
+            "1969-11-01"
+        ),
+        [finding(
+            "mismatch",
+            "first_step",
+            "August 1969",
+            Some("July 1969")
+        )]
+    );
+    // Where the longer cue's fact is stated, the shorter one yields to it.
+    assert_eq!(
+        check_with(
+            rules,
+            "Aldrin set foot on the Moon in August 1969.",
+            "1969-11-01"
+        ),
+        []
+    );
+}
