@@ -61,3 +61,21 @@ fn the_bundled_pack_kills_its_mutants() {
     assert!(killed.len() >= 2 && killed[0] >= 0.95 * killed[1], "{last}");
     assert!(code == 0 || code == 1);
 }
+
+#[test]
+fn an_example_can_give_its_own_date() {
+    // Without `as of`, the second and third examples are read as of the source's date, when
+    // Collins held the other title, and fail.
+    let (output, code) = factlint(&["test", "tests/authoring/dated.facts"]);
+    assert_eq!(code, 0, "{output}");
+    assert!(output.ends_with("3 passed, 0 failed\n"), "{output}");
+    let undated = std::fs::read_to_string("tests/authoring/dated.facts")
+        .expect("the fixture")
+        .replace(" as of 1970-06-01", "");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("undated.facts");
+    std::fs::write(&path, undated).expect("written");
+    let (output, code) = factlint(&["test", path.to_str().unwrap_or("")]);
+    assert_eq!(code, 1, "{output}");
+    assert!(output.ends_with("1 passed, 2 failed\n"), "{output}");
+}

@@ -148,6 +148,9 @@ fn render(
             outcome.date
         )
     });
+    if let Some(why) = &outcome.why {
+        notes.push(format!("why: {why}"));
+    }
     for finding in &outcome.findings {
         notes.push(format!(
             "found: {} at `{}` (expected {})",

@@ -241,6 +241,8 @@ pub enum FactClauseKind {
 pub struct ExampleLit {
     pub ok: bool,
     pub text: StringLit,
+    /// `as of DATE`: the date the example is read as of.
+    pub as_of: Option<DateLit>,
     pub span: Span,
 }
 

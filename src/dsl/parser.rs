@@ -834,10 +834,26 @@ fn parse_source(cursor: &mut Cursor<'_>, start: usize) -> Result<Statement, Fail
 
 fn parse_example(cursor: &mut Cursor<'_>, keyword: &Ident) -> Parsed<ExampleLit> {
     let text = cursor.string(&keyword.name)?;
+    let mut span = keyword.span.cover(text.span);
+    // `ok "…" as of 1965-06-01`, on the example's own line.
+    let as_of = if cursor.more_on_this_line() && cursor.eat_word("as").is_some() {
+        if cursor.eat_word("of").is_none() {
+            cursor.skip_inline_space();
+            let mut error = cursor.expected("`of`, as in `as of 1970-06-01`", "as");
+            error.help = Some("an example's own date is written `as of YYYY-MM-DD`".to_string());
+            return Err(error);
+        }
+        let date = cursor.date("as of")?;
+        span = span.cover(date.span);
+        Some(date)
+    } else {
+        None
+    };
     Ok(ExampleLit {
         ok: keyword.name == "ok",
-        span: keyword.span.cover(text.span),
+        span,
         text,
+        as_of,
     })
 }
 

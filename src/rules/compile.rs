@@ -843,10 +843,15 @@ impl Compiler {
             self.push(report);
             return None;
         }
+        let as_of = match &example.as_of {
+            Some(date) => Some(self.date(file, date)?),
+            None => None,
+        };
         Some(Example {
             ok: example.ok,
             text,
             marked,
+            as_of,
             origin: Origin {
                 file,
                 span: example.span,

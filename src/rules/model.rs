@@ -220,6 +220,8 @@ pub struct Example {
     pub text: String,
     /// The byte range of `text` that must be flagged (bad examples).
     pub marked: Option<Span>,
+    /// The date the example is read as of, when it gives one (`as of DATE`).
+    pub as_of: Option<PartialDate>,
     pub origin: Origin,
 }
 

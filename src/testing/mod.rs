@@ -30,6 +30,9 @@ pub struct Outcome<'r> {
     pub example: &'r Example,
     /// `None` when it passed; else what went wrong, in one line.
     pub failure: Option<String>,
+    /// For a `bad` example of a fact that gave no finding: why, from the engine's trace (no
+    /// cue, a miss and its reason, nothing bound, or a value that agrees).
+    pub why: Option<String>,
     /// The findings of the example's own fact.
     pub findings: Vec<Diagnostic>,
     /// The date the example was read as of, and whether it is the default 2000-01-01.
@@ -64,13 +67,16 @@ pub fn dated_example(rules: &RuleSet, owner: Owner) -> (PartialDate, bool) {
     let date = from_source
         .or(from_event)
         .unwrap_or(PartialDate::ymd(2000, 1, 1));
-    // A partial date stands for its first day.
-    let date = PartialDate::ymd(
+    (first_day(date), defaulted)
+}
+
+/// A partial date stands for its first day.
+fn first_day(date: PartialDate) -> PartialDate {
+    PartialDate::ymd(
         date.year.unwrap_or(2000),
         date.month.unwrap_or(1),
         date.day.unwrap_or(1),
-    );
-    (date, defaulted)
+    )
 }
 
 /// Every fact and entity with its id and examples, facts first, in rule-file order.
@@ -97,8 +103,12 @@ pub fn run_examples(rules: &RuleSet) -> Vec<Outcome<'_>> {
     let engine = Engine::new(rules);
     let mut outcomes = Vec::new();
     for (owner, id, examples) in owners(rules) {
-        let (date, default_date) = dated_example(rules, owner);
+        let (owner_date, owner_default) = dated_example(rules, owner);
         for example in examples {
+            let (date, default_date) = match example.as_of {
+                Some(date) => (first_day(date), false),
+                None => (owner_date, owner_default),
+            };
             let document = Document::parse(&example.text, Format::Text);
             let findings: Vec<Diagnostic> = engine
                 .check(&document, date)
@@ -106,11 +116,18 @@ pub fn run_examples(rules: &RuleSet) -> Vec<Outcome<'_>> {
                 .filter(|d| d.fact == id)
                 .collect();
             let failure = judge(example, &findings);
+            let why = match owner {
+                Owner::Fact(fact) if failure.is_some() && findings.is_empty() && !example.ok => {
+                    Some(why_silent(&engine, fact, &document, date))
+                }
+                _ => None,
+            };
             outcomes.push(Outcome {
                 owner,
                 id,
                 example,
                 failure,
+                why,
                 findings,
                 date,
                 default_date,
@@ -118,6 +135,66 @@ pub fn run_examples(rules: &RuleSet) -> Vec<Outcome<'_>> {
         }
     }
     outcomes
+}
+
+/// Why fact `fact` gave no finding on `document`, in a few words, from the engine's trace:
+/// no cue, a miss (and its reason), nothing bound (and what values were read), or a value
+/// that agrees.
+fn why_silent(
+    engine: &Engine<'_>,
+    fact: usize,
+    document: &Document<'_>,
+    date: PartialDate,
+) -> String {
+    let rules = engine.rules;
+    let Some(declared) = rules.facts.get(fact) else {
+        return "unknown fact".to_string();
+    };
+    let (sentences, _) = engine.trace(document, date);
+    let quote = |span: Span| span.slice(document.text).unwrap_or("").trim().to_string();
+    for sentence in &sentences {
+        if let Some(claim) = sentence.claims.iter().find(|claim| claim.fact == fact) {
+            return match &claim.bound {
+                crate::engine::claims::Bound::Value(value) => format!(
+                    "it bound `{}`, read as {} {}, which agrees",
+                    quote(value.span),
+                    value.value.kind().as_str(),
+                    value.value.form()
+                ),
+                crate::engine::claims::Bound::Entities(_) => "the names it bound agree".to_string(),
+                crate::engine::claims::Bound::None => {
+                    let values: Vec<String> = sentence
+                        .values
+                        .iter()
+                        .map(|value| {
+                            format!(
+                                "`{}` is {} {}",
+                                quote(value.span),
+                                value.value.kind().as_str(),
+                                value.value.form()
+                            )
+                        })
+                        .collect();
+                    if values.is_empty() {
+                        "the fact is stated but the sentence has no value it reads".to_string()
+                    } else {
+                        format!(
+                            "the fact is stated but bound no value of its type; {}",
+                            values.join(", ")
+                        )
+                    }
+                }
+            };
+        }
+        if let Some(missed) = sentence.missed.iter().find(|missed| missed.fact == fact) {
+            return format!(
+                "the cue `{}` was found, but {}",
+                quote(missed.cue),
+                missed.reason.describe(rules, declared)
+            );
+        }
+    }
+    "no cue of the fact was found".to_string()
 }
 
 fn judge(example: &Example, findings: &[Diagnostic]) -> Option<String> {
