@@ -259,7 +259,11 @@ fn json_listing() {
 fn human_listing() {
     let (code, stdout, stderr) = run_rules(&["tests/rules/valid"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("facts: 17 ("), "{stdout}");
+    assert!(stdout.starts_with("facts: 13 ("), "{stdout}");
+    assert!(
+        stdout.contains("\nentity checks: 4 (name 1, title 3)\n"),
+        "{stdout}"
+    );
     insta::assert_snapshot!(stdout);
 }
 

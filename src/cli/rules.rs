@@ -122,19 +122,28 @@ fn line_of(rules: &RuleSet, file: usize, offset: usize) -> (String, usize) {
 pub fn human_listing(rules: &RuleSet) -> String {
     let rows = rows(rules);
     let mut text = String::new();
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for row in &rows {
-        *kinds.entry(row.kind).or_default() += 1;
+    // Facts, then the checks entities give of themselves (titles and avoid-variants).
+    for (label, of_entities) in [("facts", false), ("entity checks", true)] {
+        let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+        for row in &rows {
+            if matches!(row.kind, "title" | "name") == of_entities {
+                *kinds.entry(row.kind).or_default() += 1;
+            }
+        }
+        let total: usize = kinds.values().sum();
+        if of_entities && total == 0 {
+            continue;
+        }
+        text.push_str(&format!("{label}: {total}"));
+        if !kinds.is_empty() {
+            let kinds: Vec<String> = kinds
+                .iter()
+                .map(|(kind, count)| format!("{kind} {count}"))
+                .collect();
+            text.push_str(&format!(" ({})", kinds.join(", ")));
+        }
+        text.push('\n');
     }
-    let kinds: Vec<String> = kinds
-        .iter()
-        .map(|(kind, count)| format!("{kind} {count}"))
-        .collect();
-    text.push_str(&format!("facts: {}", rows.len()));
-    if !kinds.is_empty() {
-        text.push_str(&format!(" ({})", kinds.join(", ")));
-    }
-    text.push('\n');
     let mut classes: BTreeMap<&str, usize> = BTreeMap::new();
     for entity in &rules.entities {
         *classes.entry(entity.class.as_str()).or_default() += 1;

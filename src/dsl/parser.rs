@@ -430,7 +430,18 @@ impl<'a> Cursor<'a> {
         self.skip_trivia();
         let start = self.pos;
         let Ok((rest, written)) = number_text(self.rest()) else {
-            return Err(self.expected(NUMBER_EXAMPLE, after));
+            let what = if after == "count" {
+                "a count in digits, like 20 or 1,500"
+            } else {
+                NUMBER_EXAMPLE
+            };
+            let mut error = self.expected(what, after);
+            if let Some((word, _)) = self.peek_word() {
+                error.help = Some(format!(
+                    "write the value in digits, not as a word (`{word}`)"
+                ));
+            }
+            return Err(error);
         };
         let mut next = rest.chars();
         let bad_follow = match next.next() {
@@ -560,6 +571,13 @@ fn unknown_clause(
             "a string may have been closed early: each alternative is a string of its own, as in `when \"adopted\" | \"{}\"`",
             word.name
         )
+    } else if statement == "fact"
+        && matches!(
+            word.name.as_str(),
+            "about" | "around" | "approximately" | "roughly" | "nearly" | "circa" | "some"
+        )
+    {
+        "an expected value that is approximate is marked `approx` after it: `expect number 2.5 approx`".to_string()
     } else if statement == "entity" && matches!(word.name.as_str(), "from" | "to") {
         "a title's `from` and `to` stand on the title's own line: `title \"Premier\" from 2013-03-15 to 2023-03-11`".to_string()
     } else {

@@ -414,6 +414,8 @@ fn likely_slips_get_their_own_help() {
         help_of("person p \"P\"\n  title \"Mayor\"\n  from 2012-01-01\n")
             .contains("the title's own line")
     );
+    assert!(help_of("fact f\n  when \"a\"\n  expect number 2.5 about\n").contains("`approx`"));
+    assert!(help_of("fact f\n  when \"a\"\n  expect count eight\n").contains("in digits"));
     let (message, _) = parse_error("event e \"E\"\n  wiht a\n");
     assert!(message.contains("in event"), "{message}");
 }
