@@ -98,6 +98,14 @@ fn run_mutations(rules: &crate::rules::RuleSet) -> u8 {
     let mut out = String::new();
     let (mut killed, mut total) = (0, 0);
     for fact in &results {
+        if fact.mutants.is_empty() {
+            outln!(
+                out,
+                "{:<32}   0/0     —  no mutant: no ok example states a value or phrase it checks",
+                fact.id
+            );
+            continue;
+        }
         let fact_killed = fact.killed();
         killed += fact_killed;
         total += fact.mutants.len();

@@ -71,7 +71,7 @@ pub fn dated_example(rules: &RuleSet, owner: Owner) -> (PartialDate, bool) {
 }
 
 /// A partial date stands for its first day.
-fn first_day(date: PartialDate) -> PartialDate {
+pub(crate) fn first_day(date: PartialDate) -> PartialDate {
     PartialDate::ymd(
         date.year.unwrap_or(2000),
         date.month.unwrap_or(1),

@@ -41,9 +41,10 @@ pub fn mutate(rules: &RuleSet) -> Vec<FactMutants<'_>> {
     let engine = Engine::new(rules);
     let mut all = Vec::new();
     for (owner, id, examples) in owners(rules) {
-        let date = example_date(rules, owner);
+        let owner_date = example_date(rules, owner);
         let mut mutants = Vec::new();
         for example in examples.iter().filter(|example| example.ok) {
+            let date = example.as_of.map_or(owner_date, super::first_day);
             let original = Document::parse(&example.text, Format::Text);
             let (sentences, _) = engine.trace(&original, date);
             let claims: Vec<&Claim> = sentences
@@ -76,7 +77,8 @@ pub fn mutate(rules: &RuleSet) -> Vec<FactMutants<'_>> {
                 });
             }
         }
-        if !mutants.is_empty() {
+        // An owner with ok examples but no mutant is listed too: nothing there exercises it.
+        if examples.iter().any(|example| example.ok) {
             all.push(FactMutants { owner, id, mutants });
         }
     }
@@ -111,7 +113,8 @@ fn mutations(
                     entity_mutations(rules, std::slice::from_ref(entity), text, &mut out)
                 }
                 Expect::Parties(parties) => entity_mutations(rules, parties, text, &mut out),
-                Expect::Consistent(_) | Expect::Nothing => {}
+                Expect::Consistent(_) => consistency_mutations(text, bound, &mut out),
+                Expect::Nothing => {}
             }
             if fact.affirm {
                 out.extend(negation(text));
@@ -135,6 +138,38 @@ fn mutations(
         }
     }
     out
+}
+
+/// For a fact that must be stated the same way throughout: the last of two or more stated
+/// values changed, so that it disagrees with the first ("$300 million" → "$375 million").
+fn consistency_mutations(text: &str, bound: &[Span], out: &mut Vec<(String, String)>) {
+    let Some(&last) = bound.iter().max_by_key(|span| span.start) else {
+        return;
+    };
+    if bound.len() < 2 {
+        return;
+    }
+    let Some(written) = text.get(last.range()) else {
+        return;
+    };
+    let value = extract_with(text, &Options::default())
+        .into_iter()
+        .find(|value| value.span == last);
+    let changed = match value.map(|value| value.value) {
+        Some(Value::Number(n) | Value::Percent(n) | Value::Money { amount: n, .. }) => {
+            restyle_number(written, n, n * 1.25)
+        }
+        Some(Value::Date(date)) => date_neighbours(date)
+            .into_iter()
+            .find_map(|other| restyle_date(written, date, other)),
+        _ => None,
+    };
+    if let Some(new) = changed.filter(|new| new != written) {
+        out.push((
+            format!("`{written}` → `{new}`"),
+            replace(text, last.start, last.end, &new),
+        ));
+    }
 }
 
 fn replace(text: &str, start: usize, end: usize, with: &str) -> String {
@@ -531,5 +566,35 @@ mod pack_tests {
                 .iter()
                 .all(|fact| fact.killed() == fact.mutants.len())
         );
+    }
+
+    #[test]
+    fn a_consistency_fact_is_mutated_and_a_fact_without_mutants_is_listed() {
+        let rules = compile_str(
+            "m.facts",
+            "source s \"S\" date 2013-07-16\nfact loan\n  cite s\n  when \"loan\"\n  expect consistent money\n  ok \"The loan is $300 million. The loan, $300 million, is soft.\"\nfact quiet\n  cite s\n  when \"quiet\"\n  expect date 2013-07-16\n  ok \"It was quiet.\"\n",
+        )
+        .expect("valid rules");
+        let results = mutate(&rules);
+        let summary: Vec<(&str, Vec<&str>)> = results
+            .iter()
+            .map(|fact| {
+                (
+                    fact.id,
+                    fact.mutants.iter().map(|m| m.text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    "loan",
+                    vec!["The loan is $300 million. The loan, $375 million, is soft."]
+                ),
+                ("quiet", vec![]),
+            ]
+        );
+        assert_eq!(results[0].killed(), 1);
     }
 }
