@@ -339,8 +339,8 @@ fn candidates(
             }
             (None, None, false)
                 if declares_parties(context.rules, fact)
-                    && !strangers().is_empty()
                     && !names_all_parties(context.rules, &sentence_hits, fact)
+                    && !strangers().is_empty()
                     && cue_spans.iter().all(|cue| {
                         strangers().iter().any(|stranger| {
                             !cue.overlaps(*stranger)
@@ -490,19 +490,27 @@ fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: S
     let words = word_spans(text);
     // A word of any phrase the rules know (a name, a title, a cue: "Industrial Park") is no
     // stranger; a name or title word is known as a party.
-    let named = |word: Span, titles: bool| {
-        let word = word.shift(span.start);
-        hits.iter().any(|hit| {
-            (matches!(hit.meaning, Meaning::Name { .. } | Meaning::Avoid { .. })
-                || titles && matches!(hit.meaning, Meaning::Title { .. }))
-                && hit.span.overlaps(word)
-        })
-    };
-    let known = |word: Span| named(word, true);
-    let in_phrase = |word: Span| {
-        let word = word.shift(span.start);
-        hits.iter().any(|hit| hit.span.overlaps(word))
-    };
+    // Per word: in some phrase, in a name, in a title (marked once, hit by hit).
+    let mut marks = vec![(false, false, false); words.len()];
+    for hit in hits {
+        let hit_span = Span::new(
+            hit.span.start.saturating_sub(span.start),
+            hit.span.end.saturating_sub(span.start),
+        );
+        let first = words.partition_point(|word| word.end <= hit_span.start);
+        for (word, mark) in words[first..].iter().zip(&mut marks[first..]) {
+            if word.start >= hit_span.end {
+                break;
+            }
+            mark.0 = true;
+            mark.1 |= matches!(hit.meaning, Meaning::Name { .. } | Meaning::Avoid { .. });
+            mark.2 |= matches!(hit.meaning, Meaning::Title { .. });
+        }
+    }
+    let mark = |index: usize| marks.get(index).copied().unwrap_or_default();
+    let named = |index: usize| mark(index).1;
+    let known = |index: usize| mark(index).1 || mark(index).2;
+    let in_phrase = |index: usize| mark(index).0;
     let is = |index: usize, list: &[&str]| {
         words.get(index).is_some_and(|word| {
             list.iter()
@@ -512,14 +520,14 @@ fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: S
     let stranger = |index: usize| {
         words.get(index).is_some_and(|&word| {
             text[word.range()].starts_with(char::is_uppercase)
-                && !in_phrase(word)
+                && !in_phrase(index)
                 && !is(index, CALENDAR)
         })
     };
     // The first word from `index` on that is not a title word or determiner.
     let name_from = |mut index: usize| {
         // "President Obama": a title word of the rules is passed over too, not a name.
-        while is(index, BEFORE_NAMES) && !words.get(index).is_some_and(|&w| named(w, false)) {
+        while is(index, BEFORE_NAMES) && !named(index) {
             index += 1;
         }
         index
@@ -541,7 +549,7 @@ fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: S
         }
         if word.eq_ignore_ascii_case("and") && index > 0 {
             let (left, right) = (index - 1, name_from(index + 1));
-            let known_at = |at: usize| words.get(at).is_some_and(|&word| known(word));
+            let known_at = |at: usize| at < words.len() && known(at);
             if known_at(left) && stranger(right) {
                 found.push(words[right].shift(span.start));
             } else if stranger(left) && known_at(right) && left > 0 {
@@ -987,10 +995,10 @@ impl Reading<'_> {
                 .all(|word| OPENING.iter().any(|w| w.eq_ignore_ascii_case(word)))
                 && cue.end <= aside.start
                 && !text
-                    .get(cue.end - start..aside.start - start)
+                    .get(cue.end.saturating_sub(start)..aside.start.saturating_sub(start))
                     .unwrap_or(",")
                     .contains([',', ';']);
-            let after = text.get(aside.end - start..).unwrap_or("");
+            let after = text.get(aside.end.saturating_sub(start)..).unwrap_or("");
             let verb = after
                 .trim_start_matches([',', ')'])
                 .split_whitespace()
@@ -1543,23 +1551,36 @@ const SEQUENCE: &[&str] = &[
 /// diplomatic relations were established", "After his talks in Beijing, he flew …"). Spans
 /// into `sentence`.
 fn time_clauses(sentence: &str) -> Vec<Span> {
+    let bytes = sentence.as_bytes();
     let mut clauses = Vec::new();
-    for span in word_spans(sentence) {
-        let word = &sentence[span.range()];
-        if word.eq_ignore_ascii_case("after") || word.eq_ignore_ascii_case("before") {
-            let end = sentence[span.end..]
+    for at in memchr::memchr2_iter(b'a', b'b', bytes).chain(memchr::memchr2_iter(b'A', b'B', bytes))
+    {
+        let Some(word) = ["after", "before"].iter().find(|word| {
+            bytes
+                .get(at..at + word.len())
+                .is_some_and(|text| text.eq_ignore_ascii_case(word.as_bytes()))
+        }) else {
+            continue;
+        };
+        let end = at + word.len();
+        let alone = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if alone {
+            let close = sentence[end..]
                 .find([',', ';'])
-                .map_or(sentence.len(), |at| span.end + at);
-            clauses.push(Span::new(span.start, end));
+                .map_or(sentence.len(), |to| end + to);
+            clauses.push(Span::new(at, close));
         }
     }
+    clauses.sort_unstable();
     clauses
 }
 
 /// Where a new clause with a subject of its own starts in `text`: at a semicolon, and at a
 /// comma followed by "and", "but", "while" or "whereas" and a word that opens a subject ("the",
 /// "a", "it", "they", a capitalised word, a number…): "…on 15 July, and the declaration was
-/// signed …"; and at a comma before a comparison (", against …", ", up from …").
+/// signed …"; at a comma before a comparison (", against …", ", up from …"); and at a comma
+/// before what came next or before (", then flew …", ", before …").
 /// Offsets of the semicolons and commas.
 fn clause_breaks(text: &str) -> Vec<usize> {
     const SUBJECTS: &[&str] = &[
@@ -2140,12 +2161,26 @@ fn same_word(draft: &str, pattern: &str) -> bool {
 
 /// Spans of the words of `text` (runs of letters, digits, apostrophes and hyphens).
 fn word_spans(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
+    let bytes = text.as_bytes();
+    let mut spans = Vec::with_capacity(bytes.len() / 6 + 1);
     let mut start = None;
-    for (at, ch) in text.char_indices() {
-        let in_word = ch.is_alphanumeric()
-            || matches!(ch, '\'' | '’' | '-' | '$' | '€' | '£' | '¥' | '.' | ',')
-                && start.is_some();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII by table; other characters decoded.
+        let (in_word, len) = match bytes[at] {
+            byte if byte < 0x80 => (
+                byte.is_ascii_alphanumeric()
+                    || matches!(byte, b'\'' | b'-' | b'$' | b'.' | b',') && start.is_some(),
+                1,
+            ),
+            _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(ch) => (
+                    ch.is_alphanumeric() || matches!(ch, '’' | '€' | '£' | '¥') && start.is_some(),
+                    ch.len_utf8(),
+                ),
+                None => (false, 1),
+            },
+        };
         match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(begin)) => {
@@ -2154,6 +2189,7 @@ fn word_spans(text: &str) -> Vec<Span> {
             }
             _ => {}
         }
+        at += len;
     }
     if let Some(begin) = start {
         spans.push(Span::new(begin, text.len()));

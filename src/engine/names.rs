@@ -8,6 +8,8 @@ use crate::rules::Entity;
 use crate::span::{Span, floor_char_boundary};
 
 pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    // The fix of each (entity, variant), worked out the first time it is needed.
+    let mut fixes: Vec<((usize, usize), String)> = Vec::new();
     for hit in &context.hits {
         let Meaning::Avoid { entity, variant } = hit.meaning else {
             continue;
@@ -24,16 +26,23 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let replacement =
-            if is_adjective_variant(avoided, &declared.name, declared.adjectives.first()) {
-                declared
-                    .adjectives
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| declared.name.clone())
-            } else {
-                closest_form(declared, avoided).to_string()
-            };
+        let replacement = match fixes.iter().find(|(key, _)| *key == (entity, variant)) {
+            Some((_, fix)) => fix.clone(),
+            None => {
+                let fix =
+                    if is_adjective_variant(avoided, &declared.name, declared.adjectives.first()) {
+                        declared
+                            .adjectives
+                            .first()
+                            .cloned()
+                            .unwrap_or_else(|| declared.name.clone())
+                    } else {
+                        closest_form(declared, avoided).to_string()
+                    };
+                fixes.push(((entity, variant), fix.clone()));
+                fix
+            }
+        };
         let source = declared.source;
         out.push(finding(
             context,
