@@ -453,39 +453,6 @@ fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: S
         "state",
         "councillor",
     ];
-    const CALENDAR: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let text = document.prose_of(span);
     let words = word_spans(text);
     // A word of any phrase the rules know (a name, a title, a cue: "Industrial Park") is no
@@ -521,7 +488,7 @@ fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: S
         words.get(index).is_some_and(|&word| {
             text[word.range()].starts_with(char::is_uppercase)
                 && !in_phrase(index)
-                && !is(index, CALENDAR)
+                && !calendar(&text[word.range()])
         })
     };
     // The first word from `index` on that is not a title word or determiner.
@@ -561,6 +528,14 @@ fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: S
         }
     }
     found
+}
+
+/// Whether `word` names a month or a weekday ("July", "Sept", "Tuesday"): no party.
+fn calendar(word: &str) -> bool {
+    super::render::month_of(word).is_some()
+        || super::render::WEEKDAYS
+            .iter()
+            .any(|day| day.eq_ignore_ascii_case(word))
 }
 
 /// Whether the rules say who a fact's parties are: its event's participants or its `with`

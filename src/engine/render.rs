@@ -146,19 +146,21 @@ fn day_in_words(text: &str, found: u8, expected: u8) -> Option<String> {
     ))
 }
 
+/// The days of the week, Monday first.
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// `text` (a rewritten date) with the weekday it names, if any, made the weekday of
 /// `year`-`month`-`day`: "Thursday, July 17" becomes "Wednesday, July 17" for 2013. Full and
 /// three-letter names keep their form and case; an impossible date leaves the text alone.
 pub fn fix_weekday(text: &str, year: i32, month: u8, day: u8) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let (Ok(year), Ok(month), Ok(day)) =
         (i16::try_from(year), i8::try_from(month), i8::try_from(day))
     else {
@@ -406,7 +408,7 @@ pub fn match_case(like: &str, words: &str) -> String {
 }
 
 /// The month a word names ("January", "Jan", "Sept"), if any.
-fn month_of(word: &str) -> Option<u8> {
+pub(crate) fn month_of(word: &str) -> Option<u8> {
     let lower = word.trim_end_matches('.').to_lowercase();
     if lower.len() < 3 {
         return None;

@@ -426,6 +426,16 @@ fact agreements_value
   expect money USD 1.5 billion
 "#;
 
+/// The finding for the relations established "21 January 1992" under [`RULES`].
+fn relations_on_21_january() -> Vec<(String, String, String, Option<String>)> {
+    vec![finding(
+        "mismatch",
+        "relations_established",
+        "21 January 1992",
+        Some("20 January 1992"),
+    )]
+}
+
 /// The finding for a talks date given as 15 July under [`CLAIM_RULES`].
 fn talks_on_15_july() -> Vec<(String, String, String, Option<String>)> {
     vec![finding(
@@ -870,15 +880,7 @@ fn a_table_row_is_read_as_one_statement() {
     // The date and the cue stand in different cells of one row; the header row and the
     // other rows state nothing about them.
     let draft = "| When | What |\n| --- | --- |\n| 21 January 1992 | Diplomatic relations established |\n| 1993 | Embassies opened |\n";
-    assert_eq!(
-        check(draft, "2013-07-17"),
-        [finding(
-            "mismatch",
-            "relations_established",
-            "21 January 1992",
-            Some("20 January 1992")
-        )]
-    );
+    assert_eq!(check(draft, "2013-07-17"), relations_on_21_january());
     let right = draft.replace("21 January", "20 January");
     assert_eq!(check(&right, "2013-07-17"), []);
 }
@@ -1385,12 +1387,7 @@ fn possessives_and_curly_quotes_still_match() {
             "DIPLOMATIC RELATIONS were established on 21 January 1992.",
             "2013-07-17"
         ),
-        [finding(
-            "mismatch",
-            "relations_established",
-            "21 January 1992",
-            Some("20 January 1992")
-        )]
+        relations_on_21_january()
     );
 }
 
@@ -1525,12 +1522,7 @@ fn hyphens_inside_words_match_like_spaces() {
             "Diplomatic-relations were established on 21 January 1992.",
             "2013-07-17"
         ),
-        [finding(
-            "mismatch",
-            "relations_established",
-            "21 January 1992",
-            Some("20 January 1992")
-        )]
+        relations_on_21_january()
     );
 }
 
@@ -1755,12 +1747,7 @@ fn a_value_of_another_clause_or_time_clause_is_not_the_facts() {
             "After diplomatic relations were established on 21 January 1992, embassies opened.",
             "2013-07-17"
         ),
-        [finding(
-            "mismatch",
-            "relations_established",
-            "21 January 1992",
-            Some("20 January 1992")
-        )]
+        relations_on_21_january()
     );
 }
 
