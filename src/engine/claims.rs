@@ -1435,8 +1435,10 @@ fn of_another_event(context: &Context<'_, '_>, candidate: &Candidate, span: Span
     };
     let rest = rest.trim_end();
     let word_start = rest
-        .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
-        .map_or(0, |at| at + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
     let word = &rest[word_start..];
     let word_span = Span::new(word_start, rest.len());
     EVENTS.iter().any(|event| event.eq_ignore_ascii_case(word))

@@ -1870,6 +1870,15 @@ fn a_date_of_another_named_event_is_not_the_facts() {
             Some("20 July 1994")
         )]
     );
+    // The event word after a character of several bytes.
+    assert_eq!(
+        check_with(
+            &rules,
+            "Lukashenko has been president since the “election of 10 July 1994”.",
+            "2013-07-17"
+        ),
+        []
+    );
 }
 
 #[test]
