@@ -78,4 +78,19 @@ fn an_example_can_give_its_own_date() {
     let (output, code) = factlint(&["test", path.to_str().unwrap_or("")]);
     assert_eq!(code, 1, "{output}");
     assert!(output.ends_with("1 passed, 2 failed\n"), "{output}");
+    // A failing example with its own date says which date it was read as of.
+    let wrong = std::fs::read_to_string("tests/authoring/dated.facts")
+        .expect("the fixture")
+        .replace(
+            "ok  \"Assistant",
+            "ok  \"Command Module Pilot Michael Collins and Assistant",
+        );
+    let path = dir.path().join("wrong.facts");
+    std::fs::write(&path, wrong).expect("written");
+    let (output, code) = factlint(&["test", path.to_str().unwrap_or("")]);
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains("read as of 1970-06-01 (its own `as of` date)"),
+        "{output}"
+    );
 }

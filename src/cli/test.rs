@@ -150,6 +150,8 @@ fn render(
              source with a `date` to read titles, anniversaries and durations as of it",
             outcome.date, outcome.id
         )
+    } else if outcome.example.as_of.is_some() {
+        format!("read as of {} (its own `as of` date)", outcome.date)
     } else {
         format!(
             "read as of {} (the date of its source or event)",
