@@ -69,6 +69,18 @@ fn an_example_can_give_its_own_date() {
     let (output, code) = factlint(&["test", "tests/authoring/dated.facts"]);
     assert_eq!(code, 0, "{output}");
     assert!(output.ends_with("3 passed, 0 failed\n"), "{output}");
+    // explain shows the date beside the example.
+    let (output, code) = factlint(&[
+        "explain",
+        "collins",
+        "--rules",
+        "tests/authoring/dated.facts",
+    ]);
+    assert_eq!(code, 0, "{output}");
+    assert!(
+        output.contains("Michael Collins spoke.  (as of 1970-06-01)"),
+        "{output}"
+    );
     let undated = std::fs::read_to_string("tests/authoring/dated.facts")
         .expect("the fixture")
         .replace(" as of 1970-06-01", "");

@@ -317,7 +317,11 @@ fn examples(text: &mut String, examples: &[Example]) {
     text.push_str("\nExamples:\n");
     for example in examples {
         let label = if example.ok { "ok " } else { "bad" };
-        text.push_str(&format!("  {label}  {}\n", example.text));
+        let dated = example
+            .as_of
+            .map(|date| format!("  (as of {date})"))
+            .unwrap_or_default();
+        text.push_str(&format!("  {label}  {}{dated}\n", example.text));
         if let Some(marked) = example.marked {
             let before = example.text.get(..marked.start).unwrap_or("");
             let inside = marked.slice(&example.text).unwrap_or("");
