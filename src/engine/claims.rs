@@ -575,7 +575,8 @@ fn same_clause(breaks: &[usize], asides: &[Span], a: Span, b: Span) -> bool {
 
 /// How much of `sentence` (bytes from its start) the draft disowns: all of it when it calls
 /// what it reports false or distances itself from it ("a tabloid falsely reported", "an
-/// opposition website claimed", "claims that … are untrue"); the part before a correction
+/// opposition website claimed", "claims that … are untrue", "…, but he was wrong"); the part
+/// before a correction
 /// ("…; in fact they were held on 16 July"); otherwise nothing.
 fn disowned_until(sentence: &str) -> usize {
     /// What a word (lowercase) can be to this test.
@@ -621,7 +622,9 @@ fn disowned_until(sentence: &str) -> usize {
             b"not" => Word::Not,
             b"true" => Word::True,
             b"is" | b"are" | b"was" | b"were" => Word::Copula,
-            b"false" => Word::FalseAdjective,
+            b"false" | b"wrong" | b"incorrect" | b"mistaken" | b"inaccurate" => {
+                Word::FalseAdjective
+            }
             b"in" => Word::In,
             b"fact" | b"reality" | b"truth" => Word::Fact,
             b"actually" => Word::Actually,
@@ -1391,17 +1394,25 @@ fn intro_comma(sentence: &str) -> Option<usize> {
 }
 
 /// Whether the value or name at `at` in `prose` is the rejected side of a contrast: "on 16
-/// July, not 17 July", "in Beijing rather than Shanghai".
+/// July, not 17 July", "in Beijing rather than Shanghai", "not in 1993 but in 1992".
 fn contrasted(prose: &str, at: usize) -> bool {
     let before = prose.as_bytes().get(..at).unwrap_or(&[]);
-    [" not ", " not the ", "rather than ", "instead of ", ",not "]
-        .iter()
-        .any(|marker| {
-            before
-                .len()
-                .checked_sub(marker.len())
-                .is_some_and(|from| before[from..].eq_ignore_ascii_case(marker.as_bytes()))
-        })
+    [
+        " not ",
+        " not the ",
+        " not in ",
+        " not on ",
+        "rather than ",
+        "instead of ",
+        ",not ",
+    ]
+    .iter()
+    .any(|marker| {
+        before
+            .len()
+            .checked_sub(marker.len())
+            .is_some_and(|from| before[from..].eq_ignore_ascii_case(marker.as_bytes()))
+    })
 }
 
 /// Whether the date at `span` is given as the date of another event the sentence names
@@ -1971,6 +1982,21 @@ fn about_fact_event(
     }
     let (first_year, last_year) = (from.year.unwrap_or(i32::MIN), to.year.unwrap_or(i32::MAX));
     let outside = |year: i32| year < first_year || year > last_year;
+    // The value itself dates another event of the rules ("held talks with Xi Jinping in
+    // Beijing on 16 July 2013", read for the facts of a 2016 visit): the statement is that
+    // event's.
+    if let Bound::Value(value) = bound
+        && let Value::Date(date) = &value.value
+        && let Some(year) = date.year.filter(|&year| outside(year))
+        && context
+            .rules
+            .events
+            .iter()
+            .enumerate()
+            .any(|(index, other)| Some(index) != fact.event && in_event_months(other, date))
+    {
+        return Err(Miss::OtherYear(year));
+    }
     let stated_year = values
         .iter()
         .filter(|value| {

@@ -85,6 +85,10 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         }
         _ => return,
     };
+    // "The talks were not held in Shanghai" denies the wrong entity.
+    if !wrong.is_empty() && super::polarity::negation(context, claim).is_some() {
+        return;
+    }
     for (hit, _, form, expected) in wrong {
         let Some(expected_entity) = context.rules.entities.get(expected) else {
             continue;

@@ -120,6 +120,31 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
     if !fact.affirm {
         return;
     }
+    let Some(span) = negation(context, claim) else {
+        return;
+    };
+    let labels = vec![Label {
+        span: claim.cue,
+        message: format!("`{}` is affirmed", fact.id),
+    }];
+    out.push(finding(
+        context,
+        &fact.id,
+        FindingKind::Polarity,
+        fact.severity,
+        fact.message.as_deref(),
+        span,
+        "affirmed".to_string(),
+        None,
+        labels,
+        fact.source,
+    ));
+}
+
+/// The negated verb phrase of the statement `claim`, if its cue is negated ("were not
+/// established", "never signed", "refused to recognise"): a value stated under it is denied,
+/// not claimed ("relations were not established in 1993").
+pub fn negation(context: &Context<'_, '_>, claim: &Claim) -> Option<Span> {
     let sentence = context.document.sentences[claim.sentence].span;
     let text = context.document.prose_of(sentence);
     let words = words(text);
@@ -162,6 +187,21 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
                 .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
         });
         if contrast && word == "not" {
+            continue;
+        }
+        // "were not established until 1992", "did not sign before 2014": the statement holds,
+        // only later.
+        let delays = words[index + 1..]
+            .iter()
+            .take(5)
+            .take_while(|&&(from, _)| !clause_break(&text[end..from]))
+            .any(|&(from, to)| {
+                matches!(
+                    text[from..to].to_ascii_lowercase().as_str(),
+                    "until" | "till" | "before"
+                )
+            });
+        if delays {
             continue;
         }
         // After the cue, the negation must reach a verb that states the fact.
@@ -236,28 +276,12 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
                 last += 1;
             }
         }
-        let span = Span::new(
+        return Some(Span::new(
             sentence.start + words[first].0,
             sentence.start + words[last.min(words.len() - 1)].1,
-        );
-        let labels = vec![Label {
-            span: claim.cue,
-            message: format!("`{}` is affirmed", fact.id),
-        }];
-        out.push(finding(
-            context,
-            &fact.id,
-            FindingKind::Polarity,
-            fact.severity,
-            fact.message.as_deref(),
-            span,
-            "affirmed".to_string(),
-            None,
-            labels,
-            fact.source,
         ));
-        return;
     }
+    None
 }
 
 /// Whether a negation at word `index`, before the cue, is about another predicate than the

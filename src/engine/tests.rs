@@ -852,6 +852,8 @@ fn claims_the_draft_calls_false_are_not_its_own() {
         "This article previously stated that the deals were worth $5 billion.",
         "Had the talks been held on 15 July, the story would have been different.",
         "If the deals were worth $5 billion, the sides would say so.",
+        "A taxi driver said the talks were held on 15 July, but he was wrong.",
+        "Some papers put the talks on 15 July, which is incorrect.",
     ] {
         assert_eq!(check_with(CLAIM_RULES, draft, "2013-07-17"), [], "{draft}");
     }
@@ -1918,5 +1920,81 @@ fact aldrin_walked
             "1969-11-01"
         ),
         []
+    );
+}
+
+#[test]
+fn a_value_under_a_negated_predicate_is_denied_not_claimed() {
+    for draft in [
+        "Diplomatic relations were not established in 1993.",
+        "Diplomatic ties were never established in 1993, whatever some say.",
+        "The talks were not held in Shanghai.",
+        "Diplomatic relations were established not in 1993 but in 1992.",
+    ] {
+        assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
+    }
+    // "not … until" only says it happened later: the value is stated.
+    assert_eq!(
+        check(
+            "Diplomatic relations were not established until 1993.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "1993",
+            Some("1992")
+        )]
+    );
+    // Without a negation the wrong value is still found.
+    assert_eq!(
+        check(
+            "Diplomatic relations were established in 1993.",
+            "2013-07-17"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "1993",
+            Some("1992")
+        )]
+    );
+}
+
+#[test]
+fn a_date_in_another_events_window_belongs_to_that_event() {
+    let rules = format!(
+        "{RULES}
+event visit_2016 \"State visit 2016\" from 2016-09-28 to 2016-09-30 with lukashenko, xi
+fact talks_date_2016
+  cite belta
+  event visit_2016
+  when \"talks\"
+  with xi
+  expect date 2016-09-29
+"
+    );
+    // Read in 2016, the correct date of the 2013 talks is no wrong date of the 2016 ones.
+    assert_eq!(
+        check_with(
+            &rules,
+            "Lukashenko held talks with Xi Jinping in Beijing on 16 July 2013.",
+            "2016-10-05"
+        ),
+        []
+    );
+    // A date in no event's window is still a wrong date of the 2016 talks.
+    assert_eq!(
+        check_with(
+            &rules,
+            "Lukashenko held talks with Xi Jinping in Beijing on 29 October 2016.",
+            "2016-10-05"
+        ),
+        [finding(
+            "mismatch",
+            "talks_date_2016",
+            "29 October 2016",
+            Some("29 September 2016")
+        )]
     );
 }

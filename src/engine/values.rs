@@ -246,6 +246,10 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
         _ => None,
     };
     let Some(verdict) = verdict else { return };
+    // "Relations were not established in 1993" denies the wrong value.
+    if super::polarity::negation(context, claim).is_some() {
+        return;
+    }
     let labels = vec![Label {
         span: claim.cue,
         message: format!("stated here as `{}`", fact.id),
