@@ -338,15 +338,28 @@ fn candidates(
                 Some(Miss::Disowned)
             }
             (None, None, false)
-                if declares_parties(context.rules, fact)
-                    && !names_all_parties(context.rules, &sentence_hits, fact)
-                    && !strangers().is_empty()
-                    && cue_spans.iter().all(|cue| {
+                if !strangers().is_empty() && {
+                    // A fact that declares no parties knows only the one after "with" that
+                    // follows its cue, beside a name the rules know ("China established
+                    // diplomatic relations with Ukraine").
+                    let declared = declares_parties(context.rules, fact);
+                    let beside_known = || {
+                        sentence_hits
+                            .iter()
+                            .any(|hit| matches!(hit.meaning, Meaning::Name { .. }))
+                    };
+                    (if declared {
+                        !names_all_parties(context.rules, &sentence_hits, fact)
+                    } else {
+                        beside_known()
+                    }) && cue_spans.iter().all(|cue| {
                         strangers().iter().any(|stranger| {
-                            !cue.overlaps(*stranger)
-                                && same_clause(breaks(), asides(), *cue, *stranger)
+                            (declared || (stranger.after_with && stranger.span.start >= cue.end))
+                                && !cue.overlaps(stranger.span)
+                                && same_clause(breaks(), asides(), *cue, stranger.span)
                         })
-                    }) =>
+                    })
+                } =>
             {
                 Some(Miss::OtherParty)
             }
@@ -415,7 +428,11 @@ fn candidates(
 /// his Russian counterpart"), after "visit to" or "visited" ("a visit to Kazakhstan"), and a
 /// name joined by "and" to one the rules know ("Belarus and Russia signed"). Title words and
 /// determiners before the name are passed over; months and weekdays are no parties.
-fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: Span) -> Vec<Span> {
+fn other_parties(
+    document: &crate::document::Document<'_>,
+    hits: &[Hit],
+    span: Span,
+) -> Vec<Stranger> {
     const BEFORE_NAMES: &[&str] = &[
         "the",
         "a",
@@ -512,22 +529,41 @@ fn other_parties(document: &crate::document::Document<'_>, hits: &[Hit], span: S
             None
         };
         if let Some(name) = after.filter(|&name| stranger(name)) {
-            found.push(words[name].shift(span.start));
+            found.push(Stranger {
+                span: words[name].shift(span.start),
+                after_with: word.eq_ignore_ascii_case("with"),
+            });
         }
         if word.eq_ignore_ascii_case("and") && index > 0 {
             let (left, right) = (index - 1, name_from(index + 1));
             let known_at = |at: usize| at < words.len() && known(at);
             if known_at(left) && stranger(right) {
-                found.push(words[right].shift(span.start));
+                found.push(Stranger {
+                    span: words[right].shift(span.start),
+                    after_with: false,
+                });
             } else if stranger(left) && known_at(right) && left > 0 {
-                found.push(words[left].shift(span.start));
+                found.push(Stranger {
+                    span: words[left].shift(span.start),
+                    after_with: false,
+                });
             } else if stranger(left) && known_at(right) && !is(index + 1, BEFORE_NAMES) {
                 // The sentence's first word: "Venezuela and Belarus signed …".
-                found.push(words[left].shift(span.start));
+                found.push(Stranger {
+                    span: words[left].shift(span.start),
+                    after_with: false,
+                });
             }
         }
     }
     found
+}
+
+/// A name the rules do not know, where a party of a statement stands.
+struct Stranger {
+    span: Span,
+    /// After "with" ("established diplomatic relations with Ukraine").
+    after_with: bool,
 }
 
 /// Whether `word` names a month or a weekday ("July", "Sept", "Tuesday"): no party.

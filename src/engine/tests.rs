@@ -1998,3 +1998,21 @@ fact talks_date_2016
         )]
     );
 }
+
+#[test]
+fn a_fact_without_parties_is_not_stated_of_a_stranger_after_with() {
+    assert_eq!(
+        check(
+            "China established diplomatic relations with Ukraine on 4 January 1992.",
+            "2013-07-17"
+        ),
+        []
+    );
+    assert_eq!(
+        check(
+            "Belarus established diplomatic relations with China on 21 January 1992.",
+            "2013-07-17"
+        ),
+        relations_on_21_january()
+    );
+}
