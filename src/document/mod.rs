@@ -96,6 +96,63 @@ impl<'a> Document<'a> {
     pub fn prose_of(&self, span: Span) -> &str {
         span.slice(&self.prose).unwrap_or("")
     }
+
+    /// The block that heads block `index` in the draft's outline: for a list item, the
+    /// nearest item before it that is indented less (its parent item); else, or when it has
+    /// none, the nearest heading before it. Only Markdown has an outline.
+    pub fn parent_block(&self, index: usize) -> Option<usize> {
+        /// How far back a parent is looked for.
+        const REACH: usize = 64;
+        let shape = self.block_shape(index)?;
+        let earlier = (index.saturating_sub(REACH)..index).rev();
+        if let Shape::Item(indent) = shape {
+            for before in earlier.clone() {
+                match self.block_shape(before) {
+                    Some(Shape::Item(other)) if other < indent => return Some(before),
+                    Some(Shape::Item(_)) => {}
+                    _ => break,
+                }
+            }
+        }
+        earlier
+            .into_iter()
+            .find(|&before| self.block_shape(before) == Some(Shape::Heading))
+    }
+
+    /// What the line of block `index` starts with, before its prose.
+    fn block_shape(&self, index: usize) -> Option<Shape> {
+        let block = self.blocks.get(index)?;
+        let line_start = self
+            .text
+            .get(..block.start)?
+            .rfind('\n')
+            .map_or(0, |at| at + 1);
+        let marker = self.text.get(line_start..block.start)?;
+        let indent = marker.len() - marker.trim_start().len();
+        // Emphasis or a link may open the prose: "- **2016** — …".
+        let marker = marker.trim_end_matches(['*', '_', '[', '`', ' ']).trim();
+        Some(if marker.starts_with('#') {
+            Shape::Heading
+        } else if matches!(marker, "-" | "*" | "+")
+            || (marker.ends_with(['.', ')'])
+                && marker.len() > 1
+                && marker[..marker.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()))
+        {
+            Shape::Item(indent)
+        } else {
+            Shape::Other
+        })
+    }
+}
+
+/// How a block's line starts: a heading, a list item (at an indent), or anything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Heading,
+    Item(usize),
+    Other,
 }
 
 /// Plain text: front matter blanked, blocks are runs of non-blank lines.
@@ -234,6 +291,34 @@ pub(crate) fn blank(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_and_headings_head_what_stands_under_them() {
+        let text = "# Visits\n\nIntro.\n\n## September 2016\n\n- **2016** — state visit\n  - 29 September: talks\n  - 30 September: meeting\n- 2023: another visit\n\nA paragraph.\n";
+        let document = Document::parse(text, Format::Markdown);
+        let block_of = |needle: &str| {
+            let at = text.find(needle).expect("in the text");
+            document
+                .blocks
+                .iter()
+                .position(|block| block.start <= at && at < block.end)
+                .expect("a block")
+        };
+        let parent = |needle: &str| {
+            document
+                .parent_block(block_of(needle))
+                .map(|block| document.prose_of(document.blocks[block]).trim().to_string())
+        };
+        assert!(parent("29 September").is_some_and(|item| item.ends_with("— state visit")));
+        assert_eq!(parent("30 September"), parent("29 September"));
+        assert_eq!(parent("2023:").as_deref(), Some("September 2016"));
+        assert_eq!(parent("A paragraph").as_deref(), Some("September 2016"));
+        assert_eq!(parent("Intro").as_deref(), Some("Visits"));
+        assert_eq!(parent("Visits"), None);
+        // Plain text has no outline.
+        let plain = Document::parse("- 2016: a visit\n  - 29 September: talks\n", Format::Text);
+        assert_eq!(plain.parent_block(plain.blocks.len() - 1), None);
+    }
 
     fn sentences(text: &str, format: Format) -> Vec<String> {
         let document = Document::parse(text, format);

@@ -870,7 +870,8 @@ fn bind_sentence(
             .filter(|(which, _)| active[*which])
             .filter_map(|(which, (bound, _, cue))| {
                 let reason =
-                    about_fact_event(context, &reading, &candidates[which], bound).err()?;
+                    about_fact_event(context, &reading, (sentence, &candidates[which]), bound)
+                        .err()?;
                 Some((which, *cue, reason, !matches!(bound, Bound::None)))
             })
             .collect();
@@ -1965,7 +1966,7 @@ fn counts_cue(between: &str, value: Span, cue: Span) -> bool {
 fn about_fact_event(
     context: &Context<'_, '_>,
     reading: &Reading<'_>,
-    candidate: &Candidate,
+    (sentence, candidate): (usize, &Candidate),
     bound: &Bound,
 ) -> Result<(), Miss> {
     let values = &reading.values;
@@ -2007,17 +2008,35 @@ fn about_fact_event(
             .iter()
             .any(|cue| !hard_break(&context.document.prose, reading.sentence_span, *cue, span))
     };
+    let (first_year, last_year) = (from.year.unwrap_or(i32::MIN), to.year.unwrap_or(i32::MAX));
+    let outside = |year: i32| year < first_year || year > last_year;
+    let years = reading
+        .years
+        .iter()
+        .find(|(scope, _)| *scope == candidate.scope)
+        .map_or(&[][..], |(_, years)| years.as_slice());
+    let year_span =
+        |at: usize| Span::new(candidate.scope.start + at, candidate.scope.start + at + 4);
+    // The event's name, a date in its window or months, or a bare year of it ("2016: his
+    // ninth visit").
     let names_event = context.hits_in(candidate.scope).iter().any(|hit| {
         hit.meaning == Meaning::EventName(fact.event.unwrap_or(usize::MAX)) && in_reach(hit.span)
     }) || values.iter().any(|value| {
         matches!(&value.value, Value::Date(date) if in_window(date) || in_months(date))
             && in_reach(value.span)
+    }) || years.iter().any(|&(at, year)| {
+        let span = year_span(at);
+        !outside(year)
+            && in_reach(span)
+            && !reading.in_background(candidate, span)
+            // Not the year of a date outside the window ("in May 2013").
+            && !values
+                .iter()
+                .any(|value| matches!(value.value, Value::Date(_)) && value.span.overlaps(span))
     });
     if names_event {
         return Ok(());
     }
-    let (first_year, last_year) = (from.year.unwrap_or(i32::MIN), to.year.unwrap_or(i32::MAX));
-    let outside = |year: i32| year < first_year || year > last_year;
     // The value itself dates another event of the rules ("held talks with Xi Jinping in
     // Beijing on 16 July 2013", read for the facts of a 2016 visit): the statement is that
     // event's.
@@ -2044,14 +2063,9 @@ fn about_fact_event(
             Value::Date(date) => date.year.filter(|&year| outside(year)),
             _ => None,
         });
-    let years = reading
-        .years
-        .iter()
-        .find(|(scope, _)| *scope == candidate.scope)
-        .map_or(&[][..], |(_, years)| years.as_slice());
     let other_year = stated_year.or_else(|| {
         years.iter().find_map(|&(at, year)| {
-            let span = Span::new(candidate.scope.start + at, candidate.scope.start + at + 4);
+            let span = year_span(at);
             (!bound_span.is_some_and(|bound| bound.overlaps(span))
                 && !reading.in_background(candidate, span)
                 && in_reach(span)
@@ -2062,10 +2076,22 @@ fn about_fact_event(
     let far = context.date.year.is_some()
         && (day_number(context.date, false) > day_number(to, true) + 372
             || day_number(context.date, true) + 372 < day_number(from, false));
-    match (other_year, far) {
-        (Some(year), _) => Err(Miss::OtherYear(year)),
-        (None, true) => Err(Miss::FarFromEvent),
-        (None, false) => Ok(()),
+    if let Some(year) = other_year {
+        return Err(Miss::OtherYear(year));
+    }
+    // A sentence without a year of its own is dated by its heading or parent list item
+    // ("## September 2016", "- 2016: state visit"): that date names the event, or another year.
+    let parent = years
+        .is_empty()
+        .then(|| context.parent_date(sentence))
+        .flatten();
+    match parent {
+        Some(date) if in_window(&date) || in_months(&date) => Ok(()),
+        Some(crate::value::PartialDate {
+            year: Some(year), ..
+        }) if outside(year) => Err(Miss::OtherYear(year)),
+        _ if far => Err(Miss::FarFromEvent),
+        _ => Ok(()),
     }
 }
 

@@ -54,6 +54,8 @@ pub(crate) struct Context<'d, 'r> {
     normalized: Normalized,
     /// Co-words and `unless` phrases per sentence, found the first time one is asked for.
     context_hits: Vec<Option<Vec<Hit>>>,
+    /// Per block, the date of its heading or parent list item, found when first asked for.
+    parent_dates: Vec<std::cell::OnceCell<Option<PartialDate>>>,
     matcher: &'d Matcher,
     options: &'d CheckOptions,
 }
@@ -80,6 +82,26 @@ impl<'d, 'r> Context<'d, 'r> {
             .get(index)
             .and_then(Option::as_deref)
             .unwrap_or(&[])
+    }
+
+    /// The date (with a year) that the heading or parent list item of sentence `index` states:
+    /// "## September 2016" or "- 2016: state visit" dates what stands under it.
+    pub fn parent_date(&self, index: usize) -> Option<PartialDate> {
+        let block = self.document.sentences.get(index)?.block;
+        *self.parent_dates.get(block)?.get_or_init(|| {
+            let parent = self.document.parent_block(block)?;
+            let text = self.document.prose_of(*self.document.blocks.get(parent)?);
+            extract::extract_with(text, &self.options.extract)
+                .into_iter()
+                .find_map(|value| match value.value {
+                    extract::Value::Date(date) if date.year.is_some() => Some(date),
+                    _ => None,
+                })
+                .or_else(|| {
+                    let (_, year) = claims::years_in(text).into_iter().next()?;
+                    Some(PartialDate::y(year))
+                })
+        })
     }
 
     /// The co-words and `unless` phrases that stand inside `scope`.
@@ -209,6 +231,7 @@ impl<'r> Engine<'r> {
             values: vec![None; document.sentences.len()],
             normalized,
             context_hits: vec![None; document.sentences.len()],
+            parent_dates: vec![std::cell::OnceCell::new(); document.blocks.len()],
             matcher: &self.matcher,
             options: &self.options,
         }

@@ -2016,3 +2016,44 @@ fn a_fact_without_parties_is_not_stated_of_a_stranger_after_with() {
         relations_on_21_january()
     );
 }
+
+#[test]
+fn a_heading_or_parent_item_dates_what_stands_under_it() {
+    let rules = format!(
+        "{RULES}
+event visit_2016 \"State visit 2016\" from 2016-09-28 to 2016-09-30 with lukashenko, xi
+fact talks_place_2016
+  cite belta
+  event visit_2016
+  when \"talks\"
+  expect entity beijing
+"
+    );
+    let timeline = "## Visits\n\n- 2016, 28–30 September: state visit\n  - Talks in Shanghai.\n  - 30 September: Lukashenko meets Premier Li Keqiang.\n";
+    // Read in 2023: the parent item dates its children to the 2016 visit, so the talks are
+    // the visit's and Li Keqiang was Premier then.
+    assert_eq!(
+        check_with(&rules, timeline, "2023-06-01"),
+        [finding(
+            "mismatch",
+            "talks_place_2016",
+            "Shanghai",
+            Some("Beijing")
+        )]
+    );
+    // Under a heading of another year, the same sentence is that year's.
+    assert_eq!(
+        check_with(&rules, "## 2019\n\nTalks in Shanghai.\n", "2016-10-01"),
+        []
+    );
+    // A bare year of the event names it too.
+    assert_eq!(
+        check_with(&rules, "2016: talks in Shanghai.", "2023-06-01"),
+        [finding(
+            "mismatch",
+            "talks_place_2016",
+            "Shanghai",
+            Some("Beijing")
+        )]
+    );
+}

@@ -1,8 +1,9 @@
 //! Titles next to a person's name ("Premier Li Keqiang", "Li Keqiang, the Chinese Premier"),
 //! checked against the titles the person held on the document's date. A title the person
 //! never held is a `title` finding; one held at another time is `outdated`. "former", "then"
-//! and "ex-" before the title, or a year in the sentence inside the title's period, make a
-//! past title correct.
+//! and "ex-" before the title, or a year in the sentence inside the title's period (or, in a
+//! sentence without one, a date in its heading or parent list item), make a past title
+//! correct.
 
 use super::claims::years_in;
 use super::matcher::{Hit, Meaning};
@@ -14,7 +15,7 @@ use crate::span::Span;
 use crate::value::PartialDate;
 
 pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    for sentence in &context.document.sentences {
+    for (index, sentence) in context.document.sentences.iter().enumerate() {
         let hits = context.hits_in(sentence.span);
         for name in hits {
             let Meaning::Name { entity: person, .. } = name.meaning else {
@@ -35,7 +36,7 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                     person,
                     declared,
                     title,
-                    sentence.span,
+                    (index, sentence.span),
                     name.span,
                     out,
                 );
@@ -142,7 +143,7 @@ fn judge(
     person: EntityIdx,
     declared: &Entity,
     title: Span,
-    sentence: Span,
+    (index, sentence): (usize, Span),
     name: Span,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -208,10 +209,17 @@ fn judge(
             || qualifier.ends_with("then-")
             || before.ends_with("ex-");
         let sentence_text = context.document.prose_of(sentence);
-        let year_in_period = years_in(sentence_text)
-            .into_iter()
-            .any(|(_, year)| owned.iter().any(|t| holds_on(t, PartialDate::y(year))));
-        if past_marked || year_in_period {
+        let years = years_in(sentence_text);
+        let year_in_period = years
+            .iter()
+            .any(|&(_, year)| owned.iter().any(|t| holds_on(t, PartialDate::y(year))));
+        // Under "## September 2016" or "- 2016: state visit", a sentence without a year of
+        // its own is dated by it.
+        let parent_in_period = years.is_empty()
+            && context
+                .parent_date(index)
+                .is_some_and(|date| owned.iter().any(|t| holds_on(t, date)));
+        if past_marked || year_in_period || parent_in_period {
             return;
         }
         let held = owned
