@@ -168,3 +168,16 @@ fn a_file_deleted_after_the_walk_is_named_when_read() {
         "{error}"
     );
 }
+
+#[test]
+fn a_folder_without_rules_says_how_to_give_them() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    write(folder.path(), "good.md", GOOD);
+    let outcome = factlint(folder.path(), &["check", "good.md"]);
+    assert_eq!(outcome.code, 2, "{outcome:?}");
+    assert!(
+        outcome.stderr.contains("no `rules` folder") && outcome.stderr.contains("--rules PATH"),
+        "{}",
+        outcome.stderr
+    );
+}

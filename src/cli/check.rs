@@ -148,7 +148,18 @@ pub fn run(args: CheckArgs) -> u8 {
     } else if !config.rules.is_empty() {
         config.rules.clone()
     } else {
-        vec![PathBuf::from(crate::load::DEFAULT_RULES_PATH)]
+        let default = PathBuf::from(crate::load::DEFAULT_RULES_PATH);
+        if !default.exists() {
+            let here = std::env::current_dir().unwrap_or_default();
+            eprintln!(
+                "error: no rules to check against: there is no `{}` folder in {} (the default); \
+                 pass `--rules PATH`, or set `rules` in factlint.toml",
+                default.display(),
+                here.display()
+            );
+            return exit::FAILURE;
+        }
+        vec![default]
     };
     let rules = match crate::load::load_rules(&rule_paths) {
         Ok(rules) => rules,
