@@ -1375,6 +1375,12 @@ fn insertions(sentence: &str) -> Vec<Span> {
         // "the NPP ($600m)" is the value of the NPP's loan, not an aside; and the comma that
         // closes an aside opens none ("Minsk, which …with Beijing, signed …").
         let closes_aside = found.last().is_some_and(|aside: &Span| aside.end == at);
+        if sentence.as_bytes()[at] == b'('
+            && let Some(len) = citation(&sentence[at..])
+        {
+            found.push(Span::new(at, at + len));
+            continue;
+        }
         if !opens_aside(at) || !after_name(at) || closes_aside {
             continue;
         }
@@ -1390,6 +1396,41 @@ fn insertions(sentence: &str) -> Vec<Span> {
         found.push(Span::new(at, end));
     }
     found
+}
+
+/// The length of a citation in brackets at the start of `text`: "(Smith 2014)", "(Reuters,
+/// 2014)", "(Li and Wang 2016, p. 12)", "(Smith et al., 2014)": names, then a year, then at
+/// most a page. Its year dates the source, not the statement.
+fn citation(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let inner = &inner[..close];
+    if close > 80 || inner.contains('(') {
+        return None;
+    }
+    let at = match years_in(inner).as_slice() {
+        [(at, _)] => *at,
+        _ => return None,
+    };
+    let names = inner[..at].trim_end().trim_end_matches(',').trim_end();
+    let named = names.split_whitespace().all(|word| {
+        word.starts_with(char::is_uppercase)
+            || matches!(
+                word,
+                "and" | "&" | "et" | "al." | "al" | "al.," | "of" | "the"
+            )
+    });
+    let after = inner[at + 4..].trim_start_matches(|c: char| c.is_ascii_lowercase());
+    let page = after.is_empty()
+        || after
+            .trim_start_matches([',', ':', ' '])
+            .trim_start_matches("pp.")
+            .trim_start_matches("p.")
+            .trim()
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-');
+    (!names.is_empty() && names.starts_with(char::is_uppercase) && named && page)
+        .then_some(close + 2)
 }
 
 /// The comma that ends an opening phrase, in a sentence that opens with a preposition: "On
@@ -2287,6 +2328,27 @@ mod tests {
         assert_eq!(breaks, [", and the de", "; it was sig", ", while 28 d"]);
         let text = "Trade reached $3 billion, up from $2 billion, against forecasts, and more.";
         assert_eq!(clause_breaks(text).len(), 2);
+    }
+
+    #[test]
+    fn citations_in_brackets() {
+        for text in [
+            "(Smith 2014)",
+            "(Reuters, 2014)",
+            "(Li and Wang 2016, p. 12)",
+            "(Smith et al., 2014)",
+        ] {
+            assert_eq!(citation(text), Some(text.len()), "{text}");
+        }
+        for text in [
+            "(2016)",
+            "(in 2014)",
+            "(Smith 2014 and 2015)",
+            "(signed 2014)",
+            "(Smith",
+        ] {
+            assert_eq!(citation(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -2057,3 +2057,30 @@ fact talks_place_2016
         )]
     );
 }
+
+#[test]
+fn the_year_of_a_citation_dates_the_source_not_the_statement() {
+    for draft in [
+        "The sides signed agreements worth $2 billion (Smith 2014).",
+        "The sides signed agreements worth $2 billion (Reuters, 2014).",
+    ] {
+        assert_eq!(
+            check(draft, "2013-09-01"),
+            [finding(
+                "mismatch",
+                "agreements_total",
+                "$2 billion",
+                Some("$1.5 billion")
+            )],
+            "{draft}"
+        );
+    }
+    // A year in brackets that is not a citation still dates the statement.
+    assert_eq!(
+        check(
+            "The sides signed agreements worth $2 billion (in 2014).",
+            "2013-09-01"
+        ),
+        []
+    );
+}
