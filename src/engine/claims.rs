@@ -1214,6 +1214,14 @@ fn assign(
                 continue;
             }
             let between = Span::new(value.span.end, cue.start.max(value.span.end));
+            // "In 2012 it was 20 years since diplomatic relations were established": the date
+            // is where a duration is measured to, not the date of the fact.
+            if kind == ValueKind::Date
+                && value.span.end <= cue.start
+                && measured_since(context.document.prose_of(between))
+            {
+                continue;
+            }
             if distance <= MAX_DISTANCE
                 && !closed_off(context.document.prose_of(between))
                 && !earlier_predicate(
@@ -1923,6 +1931,20 @@ fn counted_since(after: &str) -> bool {
     clause
         .split(|c: char| !c.is_alphabetic())
         .any(|word| word.eq_ignore_ascii_case("since"))
+}
+
+/// Whether `between` counts time since something: "20 years since", "two decades since".
+fn measured_since(between: &str) -> bool {
+    let words: Vec<&str> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        pair[1].eq_ignore_ascii_case("since")
+            && ["year", "years", "decade", "decades", "month", "months"]
+                .iter()
+                .any(|unit| unit.eq_ignore_ascii_case(pair[0]))
+    })
 }
 
 /// Whether a value in brackets is closed off from a cue after them: `between` (the text from

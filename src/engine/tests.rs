@@ -2084,3 +2084,38 @@ fn the_year_of_a_citation_dates_the_source_not_the_statement() {
         []
     );
 }
+
+#[test]
+fn the_base_facts_own_year_is_no_reference_year() {
+    let rules = format!(
+        "{RULES}
+fact relations_duration
+  cite belta
+  when \"years since\"
+  expect duration of relations_established
+"
+    );
+    // 1993 is the (wrong) year of the relations themselves, not the year the duration runs to.
+    assert_eq!(
+        check_with(
+            &rules,
+            "It is 21 years since diplomatic relations were established in 1993.",
+            "2013-07-22"
+        ),
+        [finding(
+            "mismatch",
+            "relations_established",
+            "1993",
+            Some("1992")
+        )]
+    );
+    // A year before the base cue still is the reference.
+    assert_eq!(
+        check_with(
+            &rules,
+            "In 2012 it was 21 years since diplomatic relations were established.",
+            "2013-07-22"
+        ),
+        [finding("mismatch", "relations_duration", "21", Some("20"))]
+    );
+}

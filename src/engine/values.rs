@@ -3,6 +3,7 @@
 //! the draft's side), derived anniversaries and durations from the document date.
 
 use super::claims::{Bound, Claim, years_in};
+use super::matcher::Meaning;
 use super::render::{
     fix_weekday, human_date, human_money, human_number, restyle_date, restyle_number,
     restyle_ordinal,
@@ -390,10 +391,36 @@ fn reference_year(
 ) -> i32 {
     let sentence = context.document.sentences[claim.sentence].span;
     let text = context.document.prose_of(sentence);
+    // A year after a cue of the base fact, in its clause, is the base fact's own (right or
+    // wrong): "twenty years since diplomatic relations were established in 1993". A base cue
+    // inside this fact's cue ("anniversary of diplomatic relations in 2012") is not one.
+    let base = match context.rules.facts.get(claim.fact).map(|fact| &fact.expect) {
+        Some(Expect::Anniversary(base) | Expect::Duration(base)) => Some(*base),
+        _ => None,
+    };
+    let base_cues: Vec<crate::span::Span> = context
+        .hits_in(sentence)
+        .iter()
+        .filter(|hit| {
+            base.is_some_and(|base| hit.meaning == Meaning::Cue(base))
+                && !claim.cue.contains(hit.span)
+        })
+        .map(|hit| hit.span)
+        .collect();
+    let of_base = |at: usize| {
+        base_cues.iter().any(|cue| {
+            cue.end <= at
+                && !context
+                    .document
+                    .prose_of(crate::span::Span::new(cue.end, at))
+                    .contains([',', ';', ':'])
+        })
+    };
     years_in(text)
         .into_iter()
         .filter(|(at, year)| {
             *year > base_year
+                && !of_base(sentence.start + at)
                 && !stated.span.contains(crate::span::Span::new(
                     sentence.start + at,
                     sentence.start + at + 4,
