@@ -70,6 +70,10 @@ fn ends_sentence(body: &str, at: usize, end: usize) -> bool {
     if after_space.len() == rest.len() {
         return rest.is_empty();
     }
+    // A question ends where it ends, whatever follows: "When …? a) 1991 b) 1992".
+    if body.as_bytes()[at] == b'?' {
+        return true;
+    }
     // …and start like a sentence: a capital, a digit, an opening quote or bracket.
     let Some(next) = after_space.chars().next() else {
         return true;
@@ -256,6 +260,14 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_question_ends_before_whatever_follows_it() {
+        assert_eq!(
+            split("When did it happen? a) 1991 b) 1992"),
+            ["When did it happen?", "a) 1991 b) 1992"]
+        );
     }
 
     #[test]

@@ -611,8 +611,8 @@ fn same_clause(breaks: &[usize], asides: &[Span], a: Span, b: Span) -> bool {
 
 /// How much of `sentence` (bytes from its start) the draft disowns: all of it when it calls
 /// what it reports false or distances itself from it ("a tabloid falsely reported", "an
-/// opposition website claimed", "claims that … are untrue", "…, but he was wrong"); the part
-/// before a correction
+/// opposition website claimed", "claims that … are untrue", "…, but he was wrong"), or asks
+/// ("Is it true that …?"); the part before a correction
 /// ("…; in fact they were held on 16 July"); otherwise nothing.
 fn disowned_until(sentence: &str) -> usize {
     /// What a word (lowercase) can be to this test.
@@ -670,8 +670,9 @@ fn disowned_until(sentence: &str) -> usize {
     let bytes = sentence.as_bytes();
     // A condition states nothing: "Had the talks been held on 15 July, …", "If the deals were
     // worth $2 billion, …" — up to the first comma, or the whole sentence without one.
-    let opening = sentence
-        .trim_start()
+    // After a list number or label mark: "**4.** True or false: …".
+    let lead = sentence.trim_start_matches(|c: char| !c.is_alphabetic());
+    let opening = lead
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
@@ -683,6 +684,17 @@ fn disowned_until(sentence: &str) -> usize {
     } else {
         0
     };
+    // A yes-or-no question asks, and states nothing: "Is it true that …?", "Did the sides
+    // sign …?"; so does a quiz item ("True or false: …").
+    const ASKING: &[&str] = &[
+        "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "would",
+        "will", "should",
+    ];
+    let polar_question = sentence.trim_end().ends_with('?')
+        && ASKING.iter().any(|word| word.eq_ignore_ascii_case(opening));
+    if polar_question || starts_with_any(lead, &["true or false"]).is_some() {
+        return sentence.len();
+    }
     let (mut previous, mut previous_start) = (Word::Other, 0);
     let mut at = 0;
     while at < bytes.len() {

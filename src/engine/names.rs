@@ -62,7 +62,7 @@ pub fn check(context: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
 /// Whether the variant at `span` is mentioned as a spelling rather than used: "Belarus
 /// (formerly Byelorussia)", "also spelled Lukashenka", "in Russian: …", or is part of a
 /// historical name ("the Byelorussian SSR"). The words that say so
-/// must stand close to it, in the same sentence.
+/// must stand close to it, in the same sentence (anywhere in it when the variant is quoted).
 fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
     const MARKERS: &[&str] = &[
         "spelled",
@@ -107,8 +107,18 @@ fn mentioned_as_a_spelling(context: &Context<'_, '_>, span: Span) -> bool {
         return false;
     };
     let prose = &context.document.prose;
-    let from = floor_char_boundary(prose, span.start.saturating_sub(40).max(sentence.start));
-    let to = floor_char_boundary(prose, (span.end + 45).min(sentence.end));
+    // A variant in quotation marks is a word talked about: the words that say so may stand
+    // anywhere in the sentence ("Which spelling does the course use — "Lukashenko" or
+    // "Lukashenka"?").
+    let quoted = prose[..span.start].ends_with(['"', '\u{201C}', '\'', '\u{2018}', '\u{AB}'])
+        && prose[span.end..].starts_with(['"', '\u{201D}', '\'', '\u{2019}', '\u{BB}']);
+    let (before, after) = if quoted {
+        (usize::MAX, usize::MAX)
+    } else {
+        (40, 45)
+    };
+    let from = floor_char_boundary(prose, span.start.saturating_sub(before).max(sentence.start));
+    let to = floor_char_boundary(prose, span.end.saturating_add(after).min(sentence.end));
     let around = prose.get(from..to).unwrap_or("").to_lowercase();
     MARKERS.iter().any(|marker| around.contains(marker))
 }

@@ -133,6 +133,7 @@ fn misspelled_names_are_fixed_to_the_name_or_adjective() {
         "The press wrote the name as Byelorussia, the old Russian-language spelling.",
         "Until 1991 it was the Byelorussian Soviet Socialist Republic.",
         "Until 1991 it was the Byelorussian SSR.",
+        "Which spelling does the course use for the country: \"Belarus\" or \"Byelorussia\"?",
     ] {
         assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
     }
@@ -2117,5 +2118,24 @@ fact relations_duration
             "2013-07-22"
         ),
         [finding("mismatch", "relations_duration", "21", Some("20"))]
+    );
+}
+
+#[test]
+fn questions_and_quiz_items_state_nothing() {
+    for draft in [
+        "Is it true that diplomatic relations were established on 21 January 1992?",
+        "**4.** True or false: diplomatic relations were established on 21 January 1992.",
+        "When were diplomatic relations established? a) 25 December 1991 b) 20 January 1992",
+    ] {
+        assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
+    }
+    // A question that presupposes a wrong value still states it.
+    assert_eq!(
+        check(
+            "Why were diplomatic relations established on 21 January 1992?",
+            "2013-07-17"
+        ),
+        relations_on_21_january()
     );
 }
