@@ -99,7 +99,7 @@ impl<'a> Document<'a> {
 
     /// The block that heads block `index` in the draft's outline: for a list item, the
     /// nearest item before it that is indented less (its parent item); else, or when it has
-    /// none, the nearest heading before it. Only Markdown has an outline.
+    /// none, the nearest heading before it. Plain text has list items but no headings.
     pub fn parent_block(&self, index: usize) -> Option<usize> {
         /// How far back a parent is looked for.
         const REACH: usize = 64;
@@ -131,9 +131,12 @@ impl<'a> Document<'a> {
         let indent = marker.len() - marker.trim_start().len();
         // Emphasis or a link may open the prose: "- **2016** — …".
         let marker = marker.trim_end_matches(['*', '_', '[', '`', ' ']).trim();
+        // In plain text a list item's block starts at its bullet.
+        let bullet_inside = marker.is_empty() && list_item(self.text.get(block.start..)?);
         Some(if marker.starts_with('#') {
             Shape::Heading
-        } else if matches!(marker, "-" | "*" | "+")
+        } else if bullet_inside
+            || matches!(marker, "-" | "*" | "+")
             || (marker.ends_with(['.', ')'])
                 && marker.len() > 1
                 && marker[..marker.len() - 1]
@@ -315,9 +318,10 @@ mod tests {
         assert_eq!(parent("A paragraph").as_deref(), Some("September 2016"));
         assert_eq!(parent("Intro").as_deref(), Some("Visits"));
         assert_eq!(parent("Visits"), None);
-        // Plain text has no outline.
+        // Plain text has list items too.
         let plain = Document::parse("- 2016: a visit\n  - 29 September: talks\n", Format::Text);
-        assert_eq!(plain.parent_block(plain.blocks.len() - 1), None);
+        assert_eq!(plain.parent_block(1), Some(0));
+        assert_eq!(plain.parent_block(0), None);
     }
 
     fn sentences(text: &str, format: Format) -> Vec<String> {
