@@ -690,8 +690,10 @@ fn disowned_until(sentence: &str) -> usize {
         "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "would",
         "will", "should",
     ];
+    // "Did you know that …?" tells.
     let polar_question = sentence.trim_end().ends_with('?')
-        && ASKING.iter().any(|word| word.eq_ignore_ascii_case(opening));
+        && ASKING.iter().any(|word| word.eq_ignore_ascii_case(opening))
+        && starts_with_any(lead, &["did you know", "do you know", "did you realise"]).is_none();
     if polar_question || starts_with_any(lead, &["true or false"]).is_some() {
         return sentence.len();
     }

@@ -236,8 +236,14 @@ pub fn negation(context: &Context<'_, '_>, claim: &Claim) -> Option<Span> {
                 .enumerate()
                 .take_while(|(_, (from, _))| sentence.start + from < claim.cue.start)
                 .map(|(offset, &(from, to))| (index + 1 + offset, &text[from..to]));
+            // "It is not widely known that relations were established …": the negation is
+            // the main clause's, the fact stands in its own that-clause.
+            let that_clause = between_text
+                .split(|c: char| !c.is_alphabetic())
+                .any(|word| word.eq_ignore_ascii_case("that"));
             if other_predicate(text, &words, index, before_cue, &starts_fact_word)
                 || in_relative_clause(&text[..start], between_text)
+                || that_clause
             {
                 continue;
             }

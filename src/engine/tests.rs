@@ -1947,19 +1947,22 @@ fn a_value_under_a_negated_predicate_is_denied_not_claimed() {
             Some("1992")
         )]
     );
-    // Without a negation the wrong value is still found.
-    assert_eq!(
-        check(
-            "Diplomatic relations were established in 1993.",
-            "2013-07-17"
-        ),
-        [finding(
-            "mismatch",
-            "relations_established",
-            "1993",
-            Some("1992")
-        )]
-    );
+    // Without a negation of its own the wrong value is still found.
+    for draft in [
+        "Diplomatic relations were established in 1993.",
+        "It is not widely known that diplomatic relations were established in 1993.",
+    ] {
+        assert_eq!(
+            check(draft, "2013-07-17"),
+            [finding(
+                "mismatch",
+                "relations_established",
+                "1993",
+                Some("1992")
+            )],
+            "{draft}"
+        );
+    }
 }
 
 #[test]
@@ -2130,12 +2133,15 @@ fn questions_and_quiz_items_state_nothing() {
     ] {
         assert_eq!(check(draft, "2013-07-17"), [], "{draft}");
     }
-    // A question that presupposes a wrong value still states it.
-    assert_eq!(
-        check(
-            "Why were diplomatic relations established on 21 January 1992?",
-            "2013-07-17"
-        ),
-        relations_on_21_january()
-    );
+    // A question that presupposes a wrong value, or tells it, still states it.
+    for draft in [
+        "Why were diplomatic relations established on 21 January 1992?",
+        "Did you know that diplomatic relations were established on 21 January 1992?",
+    ] {
+        assert_eq!(
+            check(draft, "2013-07-17"),
+            relations_on_21_january(),
+            "{draft}"
+        );
+    }
 }
