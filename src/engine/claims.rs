@@ -1801,6 +1801,12 @@ fn converted(
 /// Whether `between` (from a cue to a date after it) brings in another event the date may
 /// belong to: "after", "before", "following", "ahead of", "prior to".
 fn another_event_between(between: &str) -> bool {
+    // A phrase closed by a comma before the date hands it back to the cue: "established soon
+    // after independence, on 21 January 1992".
+    let between = match between.rfind(',') {
+        Some(comma) if matches!(between[comma + 1..].trim(), "" | "on" | "in") => "",
+        _ => between,
+    };
     let mut words = between
         .split(|c: char| !c.is_alphabetic())
         .filter(|word| !word.is_empty())
