@@ -97,26 +97,35 @@ impl<'a> Document<'a> {
         span.slice(&self.prose).unwrap_or("")
     }
 
-    /// The block that heads block `index` in the draft's outline: for a list item, the
-    /// nearest item before it that is indented less (its parent item); else, or when it has
-    /// none, the nearest heading before it. Plain text has list items but no headings.
-    pub fn parent_block(&self, index: usize) -> Option<usize> {
-        /// How far back a parent is looked for.
-        const REACH: usize = 64;
-        let shape = self.block_shape(index)?;
-        let earlier = (index.saturating_sub(REACH)..index).rev();
-        if let Shape::Item(indent) = shape {
-            for before in earlier.clone() {
-                match self.block_shape(before) {
-                    Some(Shape::Item(other)) if other < indent => return Some(before),
-                    Some(Shape::Item(_)) => {}
-                    _ => break,
+    /// The block that heads each block in the draft's outline: for a list item, the nearest
+    /// item before it that is indented less (its parent item); else, or when it has none, the
+    /// nearest heading before it. Plain text has list items but no headings. One pass.
+    pub fn outline(&self) -> Vec<Option<usize>> {
+        let mut parents = Vec::with_capacity(self.blocks.len());
+        let mut heading: Option<usize> = None;
+        // The open list items, by indent, innermost last.
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        for index in 0..self.blocks.len() {
+            match self.block_shape(index) {
+                Some(Shape::Heading) => {
+                    parents.push(heading);
+                    heading = Some(index);
+                    items.clear();
+                }
+                Some(Shape::Item(indent)) => {
+                    while items.last().is_some_and(|&(open, _)| open >= indent) {
+                        items.pop();
+                    }
+                    parents.push(items.last().map(|&(_, item)| item).or(heading));
+                    items.push((indent, index));
+                }
+                _ => {
+                    parents.push(heading);
+                    items.clear();
                 }
             }
         }
-        earlier
-            .into_iter()
-            .find(|&before| self.block_shape(before) == Some(Shape::Heading))
+        parents
     }
 
     /// What the line of block `index` starts with, before its prose.
@@ -307,9 +316,9 @@ mod tests {
                 .position(|block| block.start <= at && at < block.end)
                 .expect("a block")
         };
+        let outline = document.outline();
         let parent = |needle: &str| {
-            document
-                .parent_block(block_of(needle))
+            outline[block_of(needle)]
                 .map(|block| document.prose_of(document.blocks[block]).trim().to_string())
         };
         assert!(parent("29 September").is_some_and(|item| item.ends_with("— state visit")));
@@ -320,8 +329,7 @@ mod tests {
         assert_eq!(parent("Visits"), None);
         // Plain text has list items too.
         let plain = Document::parse("- 2016: a visit\n  - 29 September: talks\n", Format::Text);
-        assert_eq!(plain.parent_block(1), Some(0));
-        assert_eq!(plain.parent_block(0), None);
+        assert_eq!(plain.outline(), [None, Some(0)]);
     }
 
     fn sentences(text: &str, format: Format) -> Vec<String> {

@@ -338,7 +338,7 @@ fn candidates(
                 Some(Miss::Disowned)
             }
             (None, None, false)
-                if !strangers().is_empty() && {
+                if {
                     // A fact that declares no parties knows only the one after "with" that
                     // follows its cue, beside a name the rules know ("China established
                     // diplomatic relations with Ukraine").
@@ -352,13 +352,15 @@ fn candidates(
                         !names_all_parties(context.rules, &sentence_hits, fact)
                     } else {
                         beside_known()
-                    }) && cue_spans.iter().all(|cue| {
-                        strangers().iter().any(|stranger| {
-                            (declared || (stranger.after_with && stranger.span.start >= cue.end))
-                                && !cue.overlaps(stranger.span)
-                                && same_clause(breaks(), asides(), *cue, stranger.span)
+                    }) && !strangers().is_empty()
+                        && cue_spans.iter().all(|cue| {
+                            strangers().iter().any(|stranger| {
+                                (declared
+                                    || (stranger.after_with && stranger.span.start >= cue.end))
+                                    && !cue.overlaps(stranger.span)
+                                    && same_clause(breaks(), asides(), *cue, stranger.span)
+                            })
                         })
-                    })
                 } =>
             {
                 Some(Miss::OtherParty)

@@ -56,6 +56,8 @@ pub(crate) struct Context<'d, 'r> {
     context_hits: Vec<Option<Vec<Hit>>>,
     /// Per block, the date of its heading or parent list item, found when first asked for.
     parent_dates: Vec<std::cell::OnceCell<Option<PartialDate>>>,
+    /// The block heading each block (see [`Document::outline`]), made when first asked for.
+    outline: std::cell::OnceCell<Vec<Option<usize>>>,
     matcher: &'d Matcher,
     options: &'d CheckOptions,
 }
@@ -89,7 +91,8 @@ impl<'d, 'r> Context<'d, 'r> {
     pub fn parent_date(&self, index: usize) -> Option<PartialDate> {
         let block = self.document.sentences.get(index)?.block;
         *self.parent_dates.get(block)?.get_or_init(|| {
-            let parent = self.document.parent_block(block)?;
+            let outline = self.outline.get_or_init(|| self.document.outline());
+            let parent = (*outline.get(block)?)?;
             let text = self.document.prose_of(*self.document.blocks.get(parent)?);
             extract::extract_with(text, &self.options.extract)
                 .into_iter()
@@ -232,6 +235,7 @@ impl<'r> Engine<'r> {
             normalized,
             context_hits: vec![None; document.sentences.len()],
             parent_dates: vec![std::cell::OnceCell::new(); document.blocks.len()],
+            outline: std::cell::OnceCell::new(),
             matcher: &self.matcher,
             options: &self.options,
         }

@@ -147,6 +147,23 @@ pub fn check(context: &Context<'_, '_>, claim: &Claim, out: &mut Vec<Diagnostic>
 pub fn negation(context: &Context<'_, '_>, claim: &Claim) -> Option<Span> {
     let sentence = context.document.sentences[claim.sentence].span;
     let text = context.document.prose_of(sentence);
+    // Most sentences hold no negation at all, and every negation below holds one of these.
+    let lower = text.to_ascii_lowercase();
+    if ![
+        "no",
+        "never",
+        "n't",
+        "n\u{2019}t",
+        "neither",
+        "refused",
+        "failed",
+        "declined",
+    ]
+    .iter()
+    .any(|part| lower.contains(part))
+    {
+        return None;
+    }
     let words = words(text);
     // Where the fact's cue and co-words start, relative to the sentence.
     let fact_words: Vec<usize> = context
