@@ -327,6 +327,25 @@ fn drop_nested_names(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits
 }
 
+/// `template` with "on" before `placeholder` made "in" when `value` names no day: "held on
+/// {expected}" reads "held in 1992" for a year, "held on 20 January 1992" for a date.
+fn in_or_on(template: &str, placeholder: &str, value: &str) -> String {
+    let mut words = value
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
+        .peekable();
+    let month_or_year = words.peek().is_some()
+        && words.all(|word| {
+            render::month_of(word).is_some()
+                || (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        });
+    if month_or_year {
+        template.replace(&format!("on {placeholder}"), &format!("in {placeholder}"))
+    } else {
+        template.to_string()
+    }
+}
+
 /// Fill a fact's message template, or write the default message of a finding kind.
 pub(crate) fn message(
     template: Option<&str>,
@@ -337,14 +356,18 @@ pub(crate) fn message(
     source: Option<&SourceRef>,
 ) -> String {
     match template {
-        Some(template) => template
-            .replace("{expected}", expected)
-            .replace("{found}", found)
-            .replace("{fact}", fact)
-            .replace(
-                "{source}",
-                source.map_or("", |source| source.title.as_str()),
-            ),
+        Some(template) => in_or_on(
+            &in_or_on(template, "{expected}", expected),
+            "{found}",
+            found,
+        )
+        .replace("{expected}", expected)
+        .replace("{found}", found)
+        .replace("{fact}", fact)
+        .replace(
+            "{source}",
+            source.map_or("", |source| source.title.as_str()),
+        ),
         None => match kind {
             FindingKind::Mismatch => format!("`{found}` contradicts `{fact}`: expected {expected}"),
             FindingKind::Misspelling => {

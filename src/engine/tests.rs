@@ -2148,3 +2148,27 @@ fn questions_and_quiz_items_state_nothing() {
         );
     }
 }
+
+#[test]
+fn a_message_says_in_before_a_month_or_a_year() {
+    let template = "Held on {expected}, not on {found}.";
+    let filled = |expected: &str, found: &str| {
+        super::message(
+            Some(template),
+            crate::diagnostic::FindingKind::Mismatch,
+            "f",
+            found,
+            expected,
+            None,
+        )
+    };
+    assert_eq!(filled("1992", "1993"), "Held in 1992, not in 1993.");
+    assert_eq!(
+        filled("January 1992", "20 January 1993"),
+        "Held in January 1992, not on 20 January 1993."
+    );
+    assert_eq!(
+        filled("January 20, 1992", "January 21, 1992"),
+        "Held on January 20, 1992, not on January 21, 1992."
+    );
+}
